@@ -1,0 +1,374 @@
+"""RawDocument → meetings → agenda items → sections.
+
+One pass over the document's content lines (blank lines and page furniture skipped) with a small state:
+the meetings found so far, the current item and section. What it handles, each by a general rule:
+- several meetings in one document: enclosed minutes open with their own header; a second table of
+  contents, or item numbering restarting at 1, opens a meeting that has no header at all;
+- items scattered through the document: an item heading goes to the meeting whose table of contents
+  lists it and has not been filled yet;
+- decisions in three layouts: a `Beslutning` section, `Beslutning for Punkt N` headings, and a trailing
+  `Referat` block of bare `Punkt N:` headings whose text is the decision;
+- enclosures (an `Indstilling` memo with Til/Fra/Dato, an enclosed committee agenda) belong to the item
+  they follow, or, when they follow another meeting's minutes, to the item whose title they name;
+- `Punkt 5, B Borger er ...` in a report is not an item heading (a heading has `Punkt N:`), numbered
+  lines `2. Title` are items only where the TOC lists them;
+- closed items (`Lukket`) keep their title only.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from ingest.structure.drafts import ItemDraft, MeetingDraft, SectionDraft, freeze
+from ingest.structure.header import HeaderInfo, header_at, read_first_header
+from ingest.structure.titles import similar, title_overlap
+from ingest.structure.toc import is_toc_heading, read_toc
+from ingest.types import Line, Meeting, RawDocument
+from ingest.vocabulary import (
+    CASE_NUMBER_LABEL,
+    CASE_NUMBER_LINE,
+    CLOSED_TITLE,
+    DATED_DECISION,
+    DECISION_FOR_ITEM,
+    ENCLOSED_AGENDA,
+    KOMMUNE,
+    MEMO_FIELD,
+    MEMO_HEADING,
+    NUMBERED_HEADING,
+    PUNKT_HEADING,
+    MeetingKind,
+    SectionKind,
+    parse_date,
+    section_kind_of,
+)
+
+log = logging.getLogger(__name__)
+
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def infer_municipality(doc: RawDocument) -> str | None:
+    """The municipality the document names most often ('Randers Kommune'), if any."""
+    if doc.hints.municipality:
+        return doc.hints.municipality
+    names = KOMMUNE.findall(doc.text[:200_000])
+    if not names:
+        return None
+    counts = sorted(((names.count(n), n) for n in set(names)), reverse=True)
+    if len(counts) == 1 or counts[0][0] > counts[1][0]:
+        return counts[0][1]
+    return None
+
+
+def parse_document(doc: RawDocument) -> list[Meeting]:
+    lines = [line for line in doc.lines if line.text.strip() and not line.furniture]
+    return freeze(_Parser(doc, lines).run(), doc, infer_municipality(doc))
+
+
+class _Parser:
+    def __init__(self, doc: RawDocument, lines: list[Line]):
+        self.doc = doc
+        self.lines = lines
+        self.meetings: list[MeetingDraft] = []
+        self.meeting: MeetingDraft | None = None
+        self.item: ItemDraft | None = None
+        self.section: SectionDraft | None = None
+        self.minutes_block: MeetingDraft | None = None  # inside a trailing "Referat" block for this meeting
+        self.item_line = -1  # index of the current item's heading
+        self.structured = any(line.level == 2 for line in lines)  # HTML / portal JSON mark their items
+
+    # -- driver -------------------------------------------------------------------------------------
+    def run(self) -> list[MeetingDraft]:
+        start = self._first_structure_line()
+        info = read_first_header(self.lines, start, self.doc.hints)
+        self._open_meeting(info, enclosed=False)
+        i = start
+        while i < len(self.lines):
+            i = self._step(i)
+        return self.meetings
+
+    def _first_structure_line(self) -> int:
+        for i, line in enumerate(self.lines):
+            text = line.text.strip()
+            if is_toc_heading(text) or PUNKT_HEADING.match(text) or (line.level == 2 and self._level2_number(i)):
+                return i
+        return min(len(self.lines), 40)
+
+    def _step(self, i: int) -> int:
+        line = self.lines[i]
+        text = line.text.strip()
+        if line.level == 1:
+            return i + 1
+        if line.level == 2 and self._level2_number(i):
+            punkt = PUNKT_HEADING.match(text)
+            self._start_item(self._level2_number(i), punkt[2] if punkt else text, i)
+            return i + 1
+        if line.level == 3:
+            if self.item:
+                kind = section_kind_of(text) or (SectionKind.CASE if not text else SectionKind.OTHER)
+                self._start_section(self._decision_kind(kind, text), text)
+            return i + 1
+        if self.structured:  # the format marks items and sections itself: everything else is content
+            return self._item_line(i, line, text) if self.item and not self.item.closed else i + 1
+        if is_toc_heading(text):
+            return self._toc(i)
+        if i > 0:
+            found = header_at(self.lines, i)
+            if found:
+                info, nxt = found
+                self._open_meeting(info, enclosed=True)
+                if info.kind is MeetingKind.MINUTES:
+                    self.minutes_block = self.meeting
+                return nxt
+        if text == "Referat" or text == "REFERAT":
+            if any(PUNKT_HEADING.match(self.lines[j].text.strip()) for j in range(i + 1, min(i + 3, len(self.lines)))):
+                self.minutes_block = self._minutes_target(i + 1)
+                self.section = None
+                return i + 1
+        if self._enclosure_starts(i):
+            return self._enclosure(i)
+        heading, nxt = self._joined_heading(i)
+        decision_for = DECISION_FOR_ITEM.match(heading)
+        if decision_for:
+            self._decision_for(decision_for[1], decision_for[2], heading)
+            return nxt
+        punkt = PUNKT_HEADING.match(heading)
+        if punkt and len(heading) < 300:
+            self._punkt(punkt[1], punkt[2].strip(), i)
+            return nxt
+        numbered = NUMBERED_HEADING.match(text)
+        if numbered and self._toc_lists(numbered[1], numbered[2]):
+            return self._numbered_item(numbered[1], numbered[2], i)
+        if self.item and not self.item.closed:
+            return self._item_line(i, line, text)
+        return i + 1
+
+    # -- meetings and tables of contents ------------------------------------------------------------
+    def _open_meeting(self, info: HeaderInfo, enclosed: bool) -> None:
+        self.meeting = MeetingDraft(info.committee, info.meeting_date, info.meeting_time, info.place, info.kind, enclosed)
+        self.meetings.append(self.meeting)
+        self.item = self.section = None
+        self.minutes_block = None
+
+    def _headerless_meeting(self) -> None:
+        """A meeting with no header of its own: same body as the one before it, date unknown."""
+        body = self.meeting.committee if self.meeting else None
+        self._open_meeting(HeaderInfo(committee=body), enclosed=True)
+
+    def _toc(self, i: int) -> int:
+        toc, nxt = read_toc(self.lines, i)
+        if not toc.entries:
+            return nxt
+        if self.meeting.toc or self.meeting.items:
+            self._headerless_meeting()
+        self.meeting.toc = toc
+        self.item = self.section = None
+        self.minutes_block = None
+        return nxt
+
+    def _toc_lists(self, number: str, title: str) -> bool:
+        return any(
+            e.numbered_style and e.number == number and similar(e.title, title)
+            for m in self.meetings for _, e in m.open_entries()
+        )
+
+    # -- items --------------------------------------------------------------------------------------
+    def _punkt(self, number: str, title: str, i: int) -> None:
+        if self.minutes_block:
+            self._minutes_decision(number, title)
+            return
+        last = self.item
+        if last and last.meeting is self.meeting and (last.number, similar(last.title, title)) == (number, True):
+            if not any(s.lines for s in last.sections):
+                return  # the same heading printed twice
+        for meeting in [self.meeting] + self.meetings[::-1]:
+            for index, entry in meeting.open_entries():
+                if entry.number == number and similar(entry.title, title):
+                    self._start_item(number, title, i, meeting, index)
+                    return
+        for item in self.meeting.items:
+            if number != "1" and item.number == number and similar(item.title, title):
+                self._resume(item)  # the item's heading repeated before its enclosures
+                return
+        if number in ("0", "1") and self.meeting.items:
+            self._headerless_meeting()
+        self._start_item(number, title, i)
+
+    def _numbered_item(self, number: str, title: str, i: int) -> int:
+        nxt = i + 1
+        for meeting in [self.meeting] + self.meetings[::-1]:
+            for index, entry in meeting.open_entries():
+                if entry.numbered_style and entry.number == number and similar(entry.title, title):
+                    full = entry.title
+                    if len(full) > len(title) + 2 and nxt < len(self.lines):
+                        tail = self.lines[nxt].text.strip()
+                        if tail and full.lower().endswith(tail.lower()):
+                            nxt += 1  # the heading wrapped onto the next line
+                    self._start_item(number, full if len(full) > len(title) else title, i, meeting, index)
+                    return nxt
+        return nxt
+
+    def _start_item(self, number: str, title: str, i: int, meeting: MeetingDraft | None = None, entry: int | None = None) -> None:
+        meeting = meeting or self.meeting
+        if meeting is not self.meeting:
+            self.meeting = meeting
+        category = None
+        if entry is None and meeting.toc:
+            for index, candidate in meeting.open_entries():
+                if candidate.number == number and similar(candidate.title, title):
+                    entry = index
+                    break
+        if entry is not None:
+            category = meeting.toc.entries[entry].category
+        title = " ".join(title.replace("**", "").split())
+        if title.endswith(".") and len(title.split()) > 2 and not title.endswith(".."):
+            title = title[:-1]
+        item = ItemDraft(number, title, meeting, category=category, closed=bool(CLOSED_TITLE.match(title)))
+        if entry is not None:
+            meeting.filled[entry] = item
+        meeting.items.append(item)
+        self.item, self.section, self.item_line = item, None, i
+        self.minutes_block = None
+
+    def _resume(self, item: ItemDraft) -> None:
+        self.meeting, self.item, self.section = item.meeting, item, None
+        self.item_line = -1
+
+    def _level2_number(self, i: int) -> str | None:
+        text = self.lines[i].text.strip()
+        punkt = PUNKT_HEADING.match(text)
+        if punkt:
+            return punkt[1]
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if _BARE_NUMBER.match(self.lines[j].text.strip()):
+                return self.lines[j].text.strip()
+        return None
+
+    # -- decisions ----------------------------------------------------------------------------------
+    def _minutes_target(self, i: int) -> MeetingDraft:
+        """The meeting whose decisions a trailing "Referat" block holds."""
+        for meeting in self.meetings:
+            if meeting.toc and meeting.toc.has_minutes_block:
+                return meeting
+        first = PUNKT_HEADING.match(self.lines[i].text.strip()) if i < len(self.lines) else None
+        for meeting in self.meetings:
+            if first and any(it.number == first[1] and not it.has_decision() for it in meeting.items):
+                return meeting
+        return self.meeting
+
+    def _minutes_decision(self, number: str, title: str) -> None:
+        meeting = self.minutes_block
+        target = next((it for it in meeting.items if it.number == number and similar(it.title, title)), None)
+        target = target or next((it for it in meeting.items if it.number == number and not it.has_decision()), None)
+        if target is None:
+            keep = self.minutes_block
+            self._start_item(number, title, -1, meeting)
+            self.minutes_block = keep
+            target = self.item
+        self.meeting, self.item = meeting, target
+        self._start_section(SectionKind.DECISION, "Referat")
+
+    def _decision_for(self, number: str, title: str, heading: str) -> None:
+        candidates = [self.item] if self.item else []
+        candidates += [it for m in [self.meeting] + self.meetings[::-1] for it in m.items[::-1]]
+        for item in candidates:
+            if item and item.number == number and (not title or similar(item.title, title)):
+                self.meeting, self.item = item.meeting, item
+                self._start_section(SectionKind.DECISION, heading.replace("**", "").strip())
+                return
+        log.debug("%s: '%s' names no known item", self.doc.name, heading)
+
+    def _decision_kind(self, kind: SectionKind, heading: str) -> SectionKind:
+        """A dated decision of another meeting is history, not this meeting's decision."""
+        if kind is SectionKind.DECISION and self.meeting and self.meeting.meeting_date:
+            when = parse_date(heading)
+            if when and when != self.meeting.meeting_date:
+                return SectionKind.HISTORY
+        return kind
+
+    # -- enclosures ---------------------------------------------------------------------------------
+    def _enclosure_starts(self, i: int) -> bool:
+        text = self.lines[i].text.strip()
+        if ENCLOSED_AGENDA.match(text):
+            return True
+        if text.lower() == "indstilling":
+            following = [self.lines[j].text.strip() for j in range(i + 1, min(i + 3, len(self.lines)))]
+            return bool(following) and all(MEMO_FIELD.match(t) for t in following)
+        return False
+
+    def _enclosure(self, i: int) -> int:
+        self.minutes_block = None
+        window = " ".join(self.lines[j].text for j in range(i, min(i + 8, len(self.lines))))
+        window = ENCLOSED_AGENDA.sub("", window, count=1)
+        target = self.item
+        if target is None or target.closed or title_overlap(target.title, window) == 0:
+            # Out of place (e.g. after an earlier meeting's enclosed minutes): an item of this document's
+            # own meeting, or of the current one, that the enclosure names. Otherwise it stays where it is.
+            candidates = [self.meetings[0]] + ([target.meeting] if target else [])
+            best, best_score = None, 0.6
+            for order, meeting in enumerate(candidates):
+                for item in meeting.items:
+                    score = title_overlap(item.title, window) - order * 1e-3  # ties go to the document's meeting
+                    if not item.closed and score > best_score:
+                        best, best_score = item, score
+            target = best or target
+        if target is None or target.closed:
+            self.item = None
+            return i + 1
+        self.meeting, self.item = target.meeting, target
+        enclosure = "memo" if self.lines[i].text.strip().lower() == "indstilling" else "agenda"
+        self.section = SectionDraft(SectionKind.ATTACHMENTS, self.lines[i].text.strip(), enclosure=enclosure)
+        target.sections.append(self.section)
+        self.section.lines.append(self.lines[i])
+        return i + 1
+
+    # -- lines inside an item -----------------------------------------------------------------------
+    def _item_line(self, i: int, line: Line, text: str) -> int:
+        if self.section is None and i - self.item_line <= 2 and not self.item.case_number:
+            case = CASE_NUMBER_LINE.match(text) or CASE_NUMBER_LABEL.match(text)
+            if case:
+                self.item.case_number = case[1].split("\t")[0].strip()
+                return i + 1
+        enclosure = self.section.enclosure if self.section else None
+        if enclosure:
+            memo = MEMO_HEADING.match(text) if enclosure == "memo" else None
+            if memo:  # a memo's numbered section; never a decision, whatever its words
+                kind = section_kind_of(memo[1])
+                allowed = (SectionKind.SUMMARY, SectionKind.RECOMMENDATION, SectionKind.ECONOMY, SectionKind.CASE)
+                self._start_section(kind if kind in allowed else SectionKind.ATTACHMENTS, text, enclosure)
+                return i + 1
+        elif not self.structured:
+            kind = section_kind_of(text)
+            dated = DATED_DECISION.match(text) if len(text) < 150 and not text.endswith(".") else None
+            if dated:
+                self._start_section(self._decision_kind(SectionKind.DECISION, text), text)
+                return i + 1
+            if kind:
+                self._start_section(kind, text)
+                return i + 1
+        if not any(ch.isalnum() for ch in text):
+            return i + 1  # a lone "." placeholder says nothing
+        if _BARE_NUMBER.match(text) and any(l.level == 2 for l in self.lines[i + 1 : i + 4]):
+            return i + 1  # the next item's number in a portal page
+        if self.section is None:
+            self._start_section(SectionKind.CASE, "")
+        self.section.lines.append(line)
+        return i + 1
+
+    def _start_section(self, kind: SectionKind, heading: str, enclosure: str | None = None) -> None:
+        if self.item is None:
+            return
+        self.section = SectionDraft(kind, heading, enclosure=enclosure)
+        self.item.sections.append(self.section)
+
+    def _joined_heading(self, i: int) -> tuple[str, int]:
+        """A bold heading wrapped over lines ('**Punkt 4: ... af' / 'Rammeaftale 2023-24**') joined."""
+        text = self.lines[i].text.strip()
+        if text.startswith("**") and not text.endswith("**") and len(text) > 2:
+            parts = [text]
+            for j in range(i + 1, min(i + 3, len(self.lines))):
+                parts.append(self.lines[j].text.strip())
+                if parts[-1].endswith("**"):
+                    return " ".join(parts), j + 1
+        return text, i + 1

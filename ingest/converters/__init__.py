@@ -55,7 +55,6 @@ def _registry() -> dict[str, Converter]:
 
     return {
         ".txt": text.convert,
-        ".md": text.convert,
         ".pdf": pdf.convert,
         ".docx": docx.convert,
         ".html": html.convert,
@@ -64,7 +63,7 @@ def _registry() -> dict[str, Converter]:
     }
 
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm", ".json")
+SUPPORTED_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm", ".json")
 
 
 def convert(path: Path, max_bytes: int) -> RawDocument:

@@ -1,4 +1,4 @@
-"""Plain text (.txt, .md): lines as they are; UTF-8, with a logged fallback to Windows-1252."""
+"""Plain text (.txt): lines as they are; UTF-8, with a logged fallback to Windows-1252."""
 
 from __future__ import annotations
 

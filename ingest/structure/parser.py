@@ -45,6 +45,7 @@ from ingest.vocabulary import (
 
 log = logging.getLogger(__name__)
 
+PARSER_VERSION = "p1"  # bump when a change alters meetings, items or sections: the index is rebuilt
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 
 

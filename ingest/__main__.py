@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description="Ingest Danish meeting minutes.")
     parser.add_argument("paths", nargs="+", type=Path, help="files or folders (.txt .pdf .docx .html .json)")
     parser.add_argument("--store", type=Path, default=settings.data_dir, help=f"data folder (default {settings.data_dir})")
+    parser.add_argument("--municipality", help="municipality of documents that do not name one (e.g. portal JSON)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON lines")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
@@ -43,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         bar.set_postfix_str(name[:40])
         bar.refresh()
 
-    reports = ingest_paths([p for p in args.paths if p.exists()], store, settings.max_file_bytes, progress)
+    paths = [p for p in args.paths if p.exists()]
+    reports = ingest_paths(paths, store, settings.max_file_bytes, progress, args.municipality)
     bar.close()
     elapsed = time.perf_counter() - started
     if args.json:

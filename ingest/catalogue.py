@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -91,7 +91,7 @@ class Catalogue:
             "SELECT name, sha256, format, status, ingested_at, meetings, items, chunks FROM files ORDER BY name"
         )
         columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+        return [dict(zip(columns, row, strict=False)) for row in cursor.fetchall()]
 
     def mark_pending(self, name: str, sha256: str, fmt: str, collection: str) -> None:
         with self._db:
@@ -110,7 +110,7 @@ class Catalogue:
                 self._insert_meeting(meeting)
             self._db.execute(
                 "UPDATE files SET status = 'ok', ingested_at = ?, meetings = ?, items = ?, chunks = ? WHERE name = ?",
-                (datetime.now(timezone.utc).isoformat(timespec="seconds"), len(meetings),
+                (datetime.now(UTC).isoformat(timespec="seconds"), len(meetings),
                  sum(len(m.items) for m in meetings), chunk_count, name),
             )
 
@@ -158,7 +158,15 @@ class Catalogue:
             "ORDER BY position", (meeting_id,),
         )
         columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+        return [dict(zip(columns, row, strict=False)) for row in cursor.fetchall()]
+
+    def sections(self, meeting_id: str) -> list[dict]:
+        cursor = self._db.execute(
+            "SELECT item_position, position, kind, heading, text FROM sections WHERE meeting_id = ? "
+            "ORDER BY item_position, position", (meeting_id,),
+        )
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=False)) for row in cursor.fetchall()]
 
     # -- embedding cache -----------------------------------------------------------------------------
     def cached_embeddings(self, keys: Iterable[str]) -> dict[str, list[float]]:

@@ -46,33 +46,22 @@ def _runs(section: Section, doc: RawDocument) -> Iterator[list[Line]]:
 
 
 def _pieces(line: Line, max_chars: int) -> Iterator[tuple[int, int]]:
-    """(start, end) offsets of a line, cut at sentence ends when the line is longer than max_chars."""
+    """(start, end) offsets of a line, cut at sentence ends (else at a space) when longer than max_chars."""
     text = line.text
-    start = len(text) - len(text.lstrip())
-    end_all = len(text.rstrip())
-    if end_all - start <= max_chars:
-        yield line.offset + start, line.offset + end_all
-        return
-    bounds = [m.start() for m in _SENTENCE_END.finditer(text, start, end_all)] + [end_all]
-    piece_start = start
-    last_good = None
-    for bound in bounds:
-        if bound - piece_start <= max_chars:
-            last_good = bound
-            continue
-        if last_good is None or last_good <= piece_start:  # one sentence longer than max: cut at a space
-            cut = text.rfind(" ", piece_start, piece_start + max_chars)
-            last_good = cut if cut > piece_start else piece_start + max_chars
-        yield line.offset + piece_start, line.offset + last_good
-        piece_start = last_good + len(text[last_good:]) - len(text[last_good:].lstrip())
-        while bound - piece_start > max_chars:
-            cut = text.rfind(" ", piece_start, piece_start + max_chars)
-            cut = cut if cut > piece_start else piece_start + max_chars
-            yield line.offset + piece_start, line.offset + cut
-            piece_start = cut + 1
-        last_good = bound
-    if end_all > piece_start:
-        yield line.offset + piece_start, line.offset + end_all
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    while end - start > max_chars:
+        limit = start + max_chars
+        cuts = [m for m in _SENTENCE_END.finditer(text, start, limit + 1) if start < m.start() <= limit]
+        if cuts:
+            cut, resume = cuts[-1].start(), cuts[-1].end()
+        else:  # one sentence longer than a chunk: cut at the last space
+            cut = text.rfind(" ", start + 1, limit)
+            cut = cut if cut > start else limit
+            resume = cut
+        yield line.offset + start, line.offset + cut
+        start = resume + (len(text[resume:]) - len(text[resume:].lstrip()))
+    if end > start:
+        yield line.offset + start, line.offset + end
 
 
 def _spans(section: Section, doc: RawDocument, max_chars: int) -> Iterator[tuple[int, int]]:

@@ -47,7 +47,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def ingest_file(path: Path, store: Store, max_bytes: int, max_chars: int = 1000) -> FileReport:
+def ingest_file(path: Path, store: Store, max_bytes: int, municipality: str | None = None) -> FileReport:
     try:
         doc = convert(path, max_bytes)
     except ConversionError as exc:
@@ -56,13 +56,13 @@ def ingest_file(path: Path, store: Store, max_bytes: int, max_chars: int = 1000)
     known = store.catalogue.file(doc.name)
     if known and known.sha256 == doc.sha256 and known.status == "ok" and known.collection == store.collection_name:
         return FileReport(doc.name, "unchanged", known.meetings or 0, known.items or 0, known.chunks or 0)
-    meetings = parse_document(doc)
+    meetings = parse_document(doc, municipality)
     items = sum(len(m.items) for m in meetings)
     if not items:
         reason = "no agenda items found (is this a set of minutes or an agenda?)"
         log.warning("%s: %s", doc.name, reason)
         return FileReport(doc.name, "error", error=reason)
-    chunks = [chunk for meeting in meetings for chunk in chunk_meeting(meeting, doc, max_chars)]
+    chunks = [chunk for meeting in meetings for chunk in chunk_meeting(meeting, doc)]
     vectors, embedded = store.embed(chunks)
     store.catalogue.mark_pending(doc.name, doc.sha256, doc.format, store.collection_name)
     store.replace_chunks(doc.name, chunks, vectors)
@@ -71,14 +71,16 @@ def ingest_file(path: Path, store: Store, max_bytes: int, max_chars: int = 1000)
     return FileReport(doc.name, "ingested", len(meetings), items, len(chunks), closed, embedded)
 
 
-def ingest_paths(paths: Iterable[Path], store: Store, max_bytes: int, progress: Progress | None = None) -> list[FileReport]:
+def ingest_paths(
+    paths: Iterable[Path], store: Store, max_bytes: int, progress: Progress | None = None, municipality: str | None = None
+) -> list[FileReport]:
     files = discover(paths)
     reports: list[FileReport] = []
     for done, path in enumerate(files):
         if progress:
             progress(done, len(files), path.name)
         try:
-            reports.append(ingest_file(path, store, max_bytes))
+            reports.append(ingest_file(path, store, max_bytes, municipality))
         except Exception as exc:  # one bad file never stops the batch
             log.exception("%s: unexpected failure", path.name)
             reports.append(FileReport(path.name, "error", error=f"unexpected failure: {type(exc).__name__}: {exc}"))

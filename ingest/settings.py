@@ -22,7 +22,6 @@ class Settings(BaseSettings):
         "model name or local folder",
     )
     max_file_mb: float = Field(30.0, description="files larger than this are refused with a clear error")
-    chunk_chars: int = Field(1000, description="largest chunk, in characters")
 
     @property
     def max_file_bytes(self) -> int:

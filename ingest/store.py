@@ -63,11 +63,11 @@ class Store:
         """Vectors for the chunks, computing only text never embedded before; returns (vectors, computed)."""
         keys = [self.embedding_key(c) for c in chunks]
         cached = self.catalogue.cached_embeddings(keys)
-        missing = {k: c.embed_text for k, c in zip(keys, chunks) if k not in cached}
+        missing = {k: c.embed_text for k, c in zip(keys, chunks, strict=False) if k not in cached}
         if missing:
             texts = list(missing.values())
             vectors = self.embedder.embed_passages(texts)
-            fresh = dict(zip(missing.keys(), vectors))
+            fresh = dict(zip(missing.keys(), vectors, strict=False))
             self.catalogue.store_embeddings(fresh)
             cached.update(fresh)
         return [cached[k] for k in keys], len(missing)
@@ -96,7 +96,7 @@ class Store:
         result = self._collection.get(where=where, include=["documents", "metadatas"])
         return [
             StoredChunk(i, d, SourceRef.from_metadata(m))
-            for i, d, m in zip(result["ids"], result["documents"], result["metadatas"])
+            for i, d, m in zip(result["ids"], result["documents"], result["metadatas"], strict=False)
         ]
 
     def close(self) -> None:

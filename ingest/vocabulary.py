@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 
-class MeetingKind(str, Enum):
+class MeetingKind(StrEnum):
     AGENDA = "dagsorden"  # published before the meeting: no decisions
     MINUTES = "referat"  # published after: decisions recorded
 
 
-class SectionKind(str, Enum):
+class SectionKind(StrEnum):
     """What a section of an agenda item is. Never confuse DECISION with RECOMMENDATION."""
 
     DECISION = "decision"  # Beslutning: what the committee decided at *this* meeting
@@ -128,6 +128,8 @@ CASE_NUMBER_LABEL = re.compile(r"^(?:Sagsnr|Sagsnummer|Sag)\.?:\s*(\S.*)$")
 # Aarhus "Indstilling" memo enclosure: "Indstilling" then "Til ..." / "Fra ..." / "Dato ...".
 MEMO_START = "indstilling"
 MEMO_FIELD = re.compile(r"^(Til|Fra|Dato)\s+\S")
+# "Side 1 af 6": the first page of a document enclosed in the minutes.
+FIRST_PAGE_MARK = re.compile(r"^Side 1 af \d+$")
 # Enclosed committee agendas.
 ENCLOSED_AGENDA = re.compile(r"^(Emne:|Em-\s*(ne:)?|Dagsorden med beslutningsgrundlag)")
 

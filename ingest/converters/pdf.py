@@ -55,5 +55,5 @@ def convert(name: str, data: bytes) -> RawDocument:
             near_edge = position < _EDGE_TOP or position >= len(lines) - _EDGE_BOTTOM
             if near_edge and _key(line) in keys:
                 furniture.add(len(pieces))
-            pieces.append((line.rstrip(), number, None))
+            pieces.append((line, number, None))  # exactly as extracted: quotes are checked against it
     return build_document(name, data, "pdf", pieces, furniture=furniture)

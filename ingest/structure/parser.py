@@ -32,6 +32,7 @@ from ingest.vocabulary import (
     DATED_DECISION,
     DECISION_FOR_ITEM,
     ENCLOSED_AGENDA,
+    FIRST_PAGE_MARK,
     KOMMUNE,
     MEMO_FIELD,
     MEMO_HEADING,
@@ -62,9 +63,10 @@ def infer_municipality(doc: RawDocument) -> str | None:
     return None
 
 
-def parse_document(doc: RawDocument) -> list[Meeting]:
+def parse_document(doc: RawDocument, default_municipality: str | None = None) -> list[Meeting]:
+    """The document's meetings; `default_municipality` is used when the text names none."""
     lines = [line for line in doc.lines if line.text.strip() and not line.furniture]
-    return freeze(_Parser(doc, lines).run(), doc, infer_municipality(doc))
+    return freeze(_Parser(doc, lines).run(), doc, infer_municipality(doc) or default_municipality)
 
 
 class _Parser:
@@ -77,6 +79,7 @@ class _Parser:
         self.section: SectionDraft | None = None
         self.minutes_block: MeetingDraft | None = None  # inside a trailing "Referat" block for this meeting
         self.item_line = -1  # index of the current item's heading
+        self.enclosure_line = -10  # index of the line that opened the current enclosure
         self.structured = any(line.level == 2 for line in lines)  # HTML / portal JSON mark their items
 
     # -- driver -------------------------------------------------------------------------------------
@@ -127,7 +130,8 @@ class _Parser:
                 self.minutes_block = self._minutes_target(i + 1)
                 self.section = None
                 return i + 1
-        if self._enclosure_starts(i):
+        recent = self.section is not None and self.section.enclosure and i - self.enclosure_line <= 4
+        if not recent and self._enclosure_starts(i):
             return self._enclosure(i)
         heading, nxt = self._joined_heading(i)
         decision_for = DECISION_FOR_ITEM.match(heading)
@@ -223,8 +227,6 @@ class _Parser:
         if entry is not None:
             category = meeting.toc.entries[entry].category
         title = " ".join(title.replace("**", "").split())
-        if title.endswith(".") and len(title.split()) > 2 and not title.endswith(".."):
-            title = title[:-1]
         item = ItemDraft(number, title, meeting, category=category, closed=bool(CLOSED_TITLE.match(title)))
         if entry is not None:
             meeting.filled[entry] = item
@@ -291,8 +293,10 @@ class _Parser:
     # -- enclosures ---------------------------------------------------------------------------------
     def _enclosure_starts(self, i: int) -> bool:
         text = self.lines[i].text.strip()
-        if ENCLOSED_AGENDA.match(text):
+        if ENCLOSED_AGENDA.match(text) or FIRST_PAGE_MARK.match(text):
             return True
+        if i + 1 < len(self.lines) and FIRST_PAGE_MARK.match(self.lines[i + 1].text.strip()):
+            return len(text) < 40 and parse_date(text) is not None  # the enclosure's date over its "Side 1 af 6"
         if text.lower() == "indstilling":
             following = [self.lines[j].text.strip() for j in range(i + 1, min(i + 3, len(self.lines)))]
             return bool(following) and all(MEMO_FIELD.match(t) for t in following)
@@ -322,6 +326,7 @@ class _Parser:
         self.section = SectionDraft(SectionKind.ATTACHMENTS, self.lines[i].text.strip(), enclosure=enclosure)
         target.sections.append(self.section)
         self.section.lines.append(self.lines[i])
+        self.enclosure_line = i
         return i + 1
 
     # -- lines inside an item -----------------------------------------------------------------------
@@ -350,7 +355,7 @@ class _Parser:
                 return i + 1
         if not any(ch.isalnum() for ch in text):
             return i + 1  # a lone "." placeholder says nothing
-        if _BARE_NUMBER.match(text) and any(l.level == 2 for l in self.lines[i + 1 : i + 4]):
+        if _BARE_NUMBER.match(text) and any(nxt.level == 2 for nxt in self.lines[i + 1 : i + 4]):
             return i + 1  # the next item's number in a portal page
         if self.section is None:
             self._start_section(SectionKind.CASE, "")

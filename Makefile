@@ -1,0 +1,21 @@
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: app test lint bench
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+app: $(VENV)/.installed  ## start the app (http://localhost:8501)
+	$(PY) -m streamlit run app.py --server.headless true --browser.gatherUsageStats false
+
+test: $(VENV)/.installed  ## run the tests
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+
+bench: $(VENV)/.installed  ## ingest benchmark (slow, run by hand)
+	$(PY) -m bench.ingest_bench

@@ -1,0 +1,84 @@
+"""What the app needs from the store: open it, add and remove documents, read a meeting.
+
+The app calls these functions and never the store itself.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.converters import SUPPORTED_SUFFIXES
+from ingest.embedders import make_embedder
+from ingest.pipeline import FileReport, Progress, ingest_paths
+from ingest.settings import Settings
+from ingest.store import Store
+
+
+def open_store(settings: Settings) -> Store:
+    return Store(settings.data_dir, make_embedder(settings.embedder))
+
+
+def safe_file_name(name: str) -> str:
+    """A file name without folders, control characters or shell-hostile characters; the suffix kept."""
+    name = unicodedata.normalize("NFC", Path(name.replace("\\", "/")).name)
+    stem, suffix = Path(name).stem, Path(name).suffix.lower()
+    stem = re.sub(r"[^\w\-. ]+", "_", stem).strip(" ._") or "dokument"
+    return f"{stem[:120]}{suffix}"
+
+
+def add_documents(store: Store, files: list[tuple[str, bytes]], max_bytes: int, progress: Progress | None = None) -> list[FileReport]:
+    """Save uploads under the data folder and ingest them; a refused file gets its reason, the rest go on."""
+    folder = store.data_dir / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    accepted, refused = [], []
+    for name, data in files:
+        clean = safe_file_name(name)
+        if Path(clean).suffix not in SUPPORTED_SUFFIXES:
+            refused.append(FileReport(clean, "error", error=f"file type not allowed (allowed: {', '.join(SUPPORTED_SUFFIXES)})"))
+        elif len(data) > max_bytes:
+            refused.append(FileReport(clean, "error", error=f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit"))
+        else:
+            (folder / clean).write_bytes(data)
+            accepted.append(folder / clean)
+    return refused + ingest_paths(accepted, store, max_bytes, progress)
+
+
+def add_folder(store: Store, folder: Path, max_bytes: int, progress: Progress | None = None) -> list[FileReport]:
+    return ingest_paths([folder], store, max_bytes, progress)
+
+
+def list_documents(store: Store) -> list[dict]:
+    return store.catalogue.files()
+
+
+def remove_document(store: Store, name: str) -> None:
+    store.remove_file(name)
+    upload = store.data_dir / "uploads" / safe_file_name(name)
+    if upload.exists():
+        upload.unlink()
+
+
+@dataclass(frozen=True)
+class ItemView:
+    number: str
+    title: str
+    case_number: str | None
+    category: str | None
+    closed: bool
+    decision: str | None
+    recommendation: str | None
+
+
+def meeting_items(store: Store, meeting_id: str) -> list[ItemView]:
+    sections = store.catalogue.sections(meeting_id)
+    views = []
+    for item in store.catalogue.items(meeting_id):
+        own = [s for s in sections if s["item_position"] == item["position"]]
+        decision = next((s["text"] for s in own if s["kind"] == "decision" and s["text"].strip(" .")), None)
+        recommendation = next((s["text"] for s in own if s["kind"] == "recommendation"), None)
+        views.append(ItemView(item["number"], item["title"], item["case_number"], item["category"], bool(item["closed"]),
+                              decision, recommendation))
+    return views

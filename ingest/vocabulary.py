@@ -91,10 +91,24 @@ SECTION_HEADINGS: dict[str, SectionKind] = {
 }
 
 
+# "Byrådets beslutning", "Økonomiudvalgets beslutning", "Beslutning i Økonomiudvalget" (undated variants).
+_BODY_DECISION = re.compile(r"^(?:[\wæøå-]+s beslutning|beslutning i [\wæøå ,()-]{3,80})$")
+# "Beslutning: Godkendt." / "Indstilling: Forvaltningen indstiller ..." (heading and text on one line).
+INLINE_HEADING = re.compile(r"^\**([A-ZÆØÅa-zæøå][\wæøå ]{2,40}?)\**:\s+\S")
+
+
 def section_kind_of(heading: str) -> SectionKind | None:
     """The kind of a stand-alone section heading, or None when the line is not one."""
     key = re.sub(r"\s+", " ", heading.strip().strip("*").rstrip(":").strip()).lower()
-    return SECTION_HEADINGS.get(key)
+    if key in SECTION_HEADINGS:
+        return SECTION_HEADINGS[key]
+    return SectionKind.DECISION if _BODY_DECISION.match(key) else None
+
+
+def inline_section_kind(line: str) -> SectionKind | None:
+    """The kind of a line that opens with a section heading and its text ('Beslutning: Godkendt.')."""
+    match = INLINE_HEADING.match(line.strip())
+    return SECTION_HEADINGS.get(match[1].strip().lower()) if match else None
 
 
 # Memo sections inside an Aarhus "Indstilling" enclosure: "1. Resume", "2. Beslutningspunkter".
@@ -108,8 +122,12 @@ DATED_DECISION = re.compile(r"^(?:Beslutning\b|\S.*\bbeslutning\b).*\bden\s+(\d{
 
 # Agenda item heading: "Punkt 3: Title", "**Punkt 4: Title**".
 PUNKT_HEADING = re.compile(r"^\**\s*Punkt\s+(\d+)\s*:\s*(.*?)\s*\**$")
-# Numbered heading "2. Title" / "715. Title": an item only when a table of contents lists it.
+# Numbered heading "2. Title" / "715. Title": an item only when a table of contents lists it or a case
+# number follows it.
 NUMBERED_HEADING = re.compile(r"^(\d{1,4})\.\s+(\S.*?)\s*$")
+# "Punkt 3. Title", "Pkt. 3 - Title": accepted only where a table of contents lists the item (a report's
+# "Punkt 5. B Borger er ..." is not an item).
+LOOSE_PUNKT_HEADING = re.compile(r"^\**\s*(?:Punkt|Pkt\.?)\s+(\d+)\s*[.:\-–]?\s+(.+?)\s*\**$")
 
 # Tables of contents.
 TOC_HEADINGS = {"indhold", "indholdsfortegnelse", "mødeindhold"}

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ingest.types import Line, MeetingHints
-from ingest.vocabulary import WEEKDAYS, MeetingKind, parse_date, parse_time
+from ingest.types import Line, MeetingHints, RawDocument
+from ingest.vocabulary import KOMMUNE, WEEKDAYS, MeetingKind, parse_date, parse_time
 
 PORTAL_DATE_LINE = re.compile(r"^(\d{2}-\d{2}-\d{4})\s+(\d{2}:\d{2})(\s*-\s*.*)?$")
 TEMPLATE_HEADER = re.compile(r"^(REFERAT|DAGSORDEN)\s+(.+?)\s+d\.\s+(\d{1,2}-\d{1,2}-\d{4})\s*$", re.IGNORECASE)
@@ -126,8 +126,8 @@ def read_first_header(lines: list[Line], end: int, hints: MeetingHints) -> Heade
         kind = _kind(text)
         if kind and not info.kind:
             info.kind = kind
-            rest = _KIND_WORD.sub("", text).strip()
-            if not parse_date(rest) and rest and not info.committee:
+            rest = re.sub(r"^(for|fra)\s+", "", _KIND_WORD.sub("", text).strip(), flags=re.IGNORECASE)
+            if not parse_date(rest) and rest[:1].isupper() and not info.committee:
                 info.committee = clean_body(rest)
         if not info.meeting_date and parse_date(text) and (
             text.lower().startswith(WEEKDAYS) or "den " in text.lower() or info.kind
@@ -150,3 +150,16 @@ def read_first_header(lines: list[Line], end: int, hints: MeetingHints) -> Heade
         place=hints.place or info.place,
         kind=hints.kind or info.kind,
     )
+
+
+def infer_municipality(doc: RawDocument) -> str | None:
+    """The municipality the document names most often ('Randers Kommune'), if any."""
+    if doc.hints.municipality:
+        return doc.hints.municipality
+    names = KOMMUNE.findall(doc.text[:200_000])
+    if not names:
+        return None
+    counts = sorted(((names.count(n), n) for n in set(names)), reverse=True)
+    if len(counts) == 1 or counts[0][0] > counts[1][0]:
+        return counts[0][1]
+    return None

@@ -18,11 +18,12 @@ the meetings found so far, the current item and section. What it handles, each b
 from __future__ import annotations
 
 import logging
-import re
 
 from ingest.structure.drafts import ItemDraft, MeetingDraft, SectionDraft, freeze
-from ingest.structure.header import HeaderInfo, header_at, read_first_header
-from ingest.structure.titles import similar, title_overlap
+from ingest.structure.enclosures import enclosure_at, enclosure_target
+from ingest.structure.header import HeaderInfo, header_at, infer_municipality, read_first_header
+from ingest.structure.headings import is_bare_number, joined_heading, marked_item_number
+from ingest.structure.titles import similar
 from ingest.structure.toc import is_toc_heading, read_toc
 from ingest.types import Line, Meeting, RawDocument
 from ingest.vocabulary import (
@@ -31,36 +32,20 @@ from ingest.vocabulary import (
     CLOSED_TITLE,
     DATED_DECISION,
     DECISION_FOR_ITEM,
-    ENCLOSED_AGENDA,
-    FIRST_PAGE_MARK,
-    KOMMUNE,
-    MEMO_FIELD,
+    LOOSE_PUNKT_HEADING,
     MEMO_HEADING,
     NUMBERED_HEADING,
     PUNKT_HEADING,
     MeetingKind,
     SectionKind,
+    inline_section_kind,
     parse_date,
     section_kind_of,
 )
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = "p1"  # bump when a change alters meetings, items or sections: the index is rebuilt
-_BARE_NUMBER = re.compile(r"^\d{1,3}$")
-
-
-def infer_municipality(doc: RawDocument) -> str | None:
-    """The municipality the document names most often ('Randers Kommune'), if any."""
-    if doc.hints.municipality:
-        return doc.hints.municipality
-    names = KOMMUNE.findall(doc.text[:200_000])
-    if not names:
-        return None
-    counts = sorted(((names.count(n), n) for n in set(names)), reverse=True)
-    if len(counts) == 1 or counts[0][0] > counts[1][0]:
-        return counts[0][1]
-    return None
+PARSER_VERSION = "p2"  # bump when a change alters meetings, items or sections: the index is rebuilt
 
 
 def parse_document(doc: RawDocument, default_municipality: str | None = None) -> list[Meeting]:
@@ -85,28 +70,31 @@ class _Parser:
     # -- driver -------------------------------------------------------------------------------------
     def run(self) -> list[MeetingDraft]:
         start = self._first_structure_line()
-        info = read_first_header(self.lines, start, self.doc.hints)
+        info = read_first_header(self.lines, 40 if start is None else start, self.doc.hints)
         self._open_meeting(info, enclosed=False)
-        i = start
+        i = start or 0
         while i < len(self.lines):
             i = self._step(i)
         return self.meetings
 
-    def _first_structure_line(self) -> int:
+    def _first_structure_line(self) -> int | None:
+        """Where the header ends: the first TOC or item heading."""
         for i, line in enumerate(self.lines):
             text = line.text.strip()
-            if is_toc_heading(text) or PUNKT_HEADING.match(text) or (line.level == 2 and self._level2_number(i)):
+            if is_toc_heading(text) or PUNKT_HEADING.match(text) or (line.level == 2 and marked_item_number(self.lines, i)):
                 return i
-        return min(len(self.lines), 40)
+            if NUMBERED_HEADING.match(text) and self._case_number_follows(i):
+                return i
+        return None
 
     def _step(self, i: int) -> int:
         line = self.lines[i]
         text = line.text.strip()
         if line.level == 1:
             return i + 1
-        if line.level == 2 and self._level2_number(i):
+        if line.level == 2 and marked_item_number(self.lines, i):
             punkt = PUNKT_HEADING.match(text)
-            self._start_item(self._level2_number(i), punkt[2] if punkt else text, i)
+            self._start_item(marked_item_number(self.lines, i), punkt[2] if punkt else text, i)
             return i + 1
         if line.level == 3:
             if self.item:
@@ -131,9 +119,10 @@ class _Parser:
                 self.section = None
                 return i + 1
         recent = self.section is not None and self.section.enclosure and i - self.enclosure_line <= 4
-        if not recent and self._enclosure_starts(i):
-            return self._enclosure(i)
-        heading, nxt = self._joined_heading(i)
+        enclosure = None if recent else enclosure_at(self.lines, i)
+        if enclosure:
+            return self._enclosure(i, enclosure)
+        heading, nxt = joined_heading(self.lines, i)
         decision_for = DECISION_FOR_ITEM.match(heading)
         if decision_for:
             self._decision_for(decision_for[1], decision_for[2], heading)
@@ -143,8 +132,12 @@ class _Parser:
             self._punkt(punkt[1], punkt[2].strip(), i)
             return nxt
         numbered = NUMBERED_HEADING.match(text)
-        if numbered and self._toc_lists(numbered[1], numbered[2]):
+        if numbered and (self._toc_lists(numbered[1], numbered[2]) or self._case_number_follows(i)):
             return self._numbered_item(numbered[1], numbered[2], i)
+        loose = LOOSE_PUNKT_HEADING.match(text)
+        if loose and len(text) < 300 and self._toc_lists(loose[1], loose[2], numbered_style=None):
+            self._punkt(loose[1], loose[2], i)
+            return i + 1
         if self.item and not self.item.closed:
             return self._item_line(i, line, text)
         return i + 1
@@ -172,11 +165,17 @@ class _Parser:
         self.minutes_block = None
         return nxt
 
-    def _toc_lists(self, number: str, title: str) -> bool:
+    def _toc_lists(self, number: str, title: str, numbered_style: bool | None = True) -> bool:
         return any(
-            e.numbered_style and e.number == number and similar(e.title, title)
+            (numbered_style is None or e.numbered_style == numbered_style) and e.number == number and similar(e.title, title)
             for m in self.meetings for _, e in m.open_entries()
         )
+
+    def _case_number_follows(self, i: int) -> bool:
+        """'2. Title' over 'Sagsnr.: 2012-28504' is an item heading even where no TOC lists it."""
+        if (self.meeting and self.meeting.toc) or self.structured:
+            return False
+        return any(CASE_NUMBER_LABEL.match(self.lines[j].text.strip()) for j in range(i + 1, min(i + 3, len(self.lines))))
 
     # -- items --------------------------------------------------------------------------------------
     def _punkt(self, number: str, title: str, i: int) -> None:
@@ -202,6 +201,9 @@ class _Parser:
 
     def _numbered_item(self, number: str, title: str, i: int) -> int:
         nxt = i + 1
+        if not self.meeting.toc:
+            self._start_item(number, title, i)
+            return nxt
         for meeting in [self.meeting] + self.meetings[::-1]:
             for index, entry in meeting.open_entries():
                 if entry.numbered_style and entry.number == number and similar(entry.title, title):
@@ -237,16 +239,6 @@ class _Parser:
     def _resume(self, item: ItemDraft) -> None:
         self.meeting, self.item, self.section = item.meeting, item, None
         self.item_line = -1
-
-    def _level2_number(self, i: int) -> str | None:
-        text = self.lines[i].text.strip()
-        punkt = PUNKT_HEADING.match(text)
-        if punkt:
-            return punkt[1]
-        for j in range(i - 1, max(-1, i - 4), -1):
-            if _BARE_NUMBER.match(self.lines[j].text.strip()):
-                return self.lines[j].text.strip()
-        return None
 
     # -- decisions ----------------------------------------------------------------------------------
     def _minutes_target(self, i: int) -> MeetingDraft:
@@ -291,39 +283,15 @@ class _Parser:
         return kind
 
     # -- enclosures ---------------------------------------------------------------------------------
-    def _enclosure_starts(self, i: int) -> bool:
-        text = self.lines[i].text.strip()
-        if ENCLOSED_AGENDA.match(text) or FIRST_PAGE_MARK.match(text):
-            return True
-        if i + 1 < len(self.lines) and FIRST_PAGE_MARK.match(self.lines[i + 1].text.strip()):
-            return len(text) < 40 and parse_date(text) is not None  # the enclosure's date over its "Side 1 af 6"
-        if text.lower() == "indstilling":
-            following = [self.lines[j].text.strip() for j in range(i + 1, min(i + 3, len(self.lines)))]
-            return bool(following) and all(MEMO_FIELD.match(t) for t in following)
-        return False
-
-    def _enclosure(self, i: int) -> int:
+    def _enclosure(self, i: int, kind: str) -> int:
         self.minutes_block = None
-        window = " ".join(self.lines[j].text for j in range(i, min(i + 8, len(self.lines))))
-        window = ENCLOSED_AGENDA.sub("", window, count=1)
-        target = self.item
-        if target is None or target.closed or title_overlap(target.title, window) == 0:
-            # Out of place (e.g. after an earlier meeting's enclosed minutes): an item of this document's
-            # own meeting, or of the current one, that the enclosure names. Otherwise it stays where it is.
-            candidates = [self.meetings[0]] + ([target.meeting] if target else [])
-            best, best_score = None, 0.6
-            for order, meeting in enumerate(candidates):
-                for item in meeting.items:
-                    score = title_overlap(item.title, window) - order * 1e-3  # ties go to the document's meeting
-                    if not item.closed and score > best_score:
-                        best, best_score = item, score
-            target = best or target
-        if target is None or target.closed:
+        opening = " ".join(self.lines[j].text for j in range(i, min(i + 8, len(self.lines))))
+        target = enclosure_target(self.item, self.meetings, opening)
+        if target is None:
             self.item = None
             return i + 1
         self.meeting, self.item = target.meeting, target
-        enclosure = "memo" if self.lines[i].text.strip().lower() == "indstilling" else "agenda"
-        self.section = SectionDraft(SectionKind.ATTACHMENTS, self.lines[i].text.strip(), enclosure=enclosure)
+        self.section = SectionDraft(SectionKind.ATTACHMENTS, self.lines[i].text.strip(), enclosure=kind)
         target.sections.append(self.section)
         self.section.lines.append(self.lines[i])
         self.enclosure_line = i
@@ -353,9 +321,14 @@ class _Parser:
             if kind:
                 self._start_section(kind, text)
                 return i + 1
+            inline = inline_section_kind(text)
+            if inline:  # "Beslutning: Godkendt." opens the section and is its first line
+                self._start_section(self._decision_kind(inline, text), text.split(":", 1)[0].strip("* "))
+                self.section.lines.append(line)
+                return i + 1
         if not any(ch.isalnum() for ch in text):
             return i + 1  # a lone "." placeholder says nothing
-        if _BARE_NUMBER.match(text) and any(nxt.level == 2 for nxt in self.lines[i + 1 : i + 4]):
+        if is_bare_number(text) and any(nxt.level == 2 for nxt in self.lines[i + 1 : i + 4]):
             return i + 1  # the next item's number in a portal page
         if self.section is None:
             self._start_section(SectionKind.CASE, "")
@@ -367,14 +340,3 @@ class _Parser:
             return
         self.section = SectionDraft(kind, heading, enclosure=enclosure)
         self.item.sections.append(self.section)
-
-    def _joined_heading(self, i: int) -> tuple[str, int]:
-        """A bold heading wrapped over lines ('**Punkt 4: ... af' / 'Rammeaftale 2023-24**') joined."""
-        text = self.lines[i].text.strip()
-        if text.startswith("**") and not text.endswith("**") and len(text) > 2:
-            parts = [text]
-            for j in range(i + 1, min(i + 3, len(self.lines))):
-                parts.append(self.lines[j].text.strip())
-                if parts[-1].endswith("**"):
-                    return " ".join(parts), j + 1
-        return text, i + 1

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ingest.types import AgendaItem, Chunk, Line, Meeting, RawDocument, Section, SourceRef
 from ingest.vocabulary import SectionKind
 
-CHUNKER_VERSION = "sec1"
+CHUNKER_VERSION = "sec2"
 MAX_CHARS = 1000
 
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[\"“(\-–•A-ZÆØÅ0-9])")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -22,6 +23,14 @@ class Settings(BaseSettings):
         "model name or local folder",
     )
     max_file_mb: float = Field(30.0, description="files larger than this are refused with a clear error")
+    llm_backend: Literal["none", "openai", "ollama", "llamacpp"] = Field(
+        "none", description="'none' answers extractively offline; 'openai' is any OpenAI-compatible endpoint "
+        "(Azure OpenAI, vLLM, llama.cpp server, LM Studio); 'ollama'; 'llamacpp' a local GGUF file (optional extra)",
+    )
+    llm_model: str = Field("", description="model name (openai, ollama) or path of the GGUF file (llamacpp)")
+    llm_base_url: str = Field("", description="endpoint, e.g. http://localhost:8000/v1 or http://localhost:11434")
+    llm_api_key_env: str = Field("OPENAI_API_KEY", description="name of the environment variable holding the key")
+    llm_timeout_s: float = Field(60.0, description="seconds before an LLM call is given up")
 
     @property
     def max_file_bytes(self) -> int:

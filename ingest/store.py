@@ -24,6 +24,7 @@ from ingest.types import Chunk, SourceRef
 log = logging.getLogger(__name__)
 
 _UPSERT_BATCH = 256
+_EMBED_BATCH = 32
 
 
 def collection_name(embedder_name: str) -> str:
@@ -64,10 +65,13 @@ class Store:
         keys = [self.embedding_key(c) for c in chunks]
         cached = self.catalogue.cached_embeddings(keys)
         missing = {k: c.embed_text for k, c in zip(keys, chunks, strict=False) if k not in cached}
-        if missing:
-            texts = list(missing.values())
-            vectors = self.embedder.embed_passages(texts)
-            fresh = dict(zip(missing.keys(), vectors, strict=False))
+        # Similar lengths together (a batch may cost what its longest text costs); stored batch by batch,
+        # so an interrupted ingest keeps what it has embedded.
+        pending = sorted(missing.items(), key=lambda kv: len(kv[1]))
+        for start in range(0, len(pending), _EMBED_BATCH):
+            batch = pending[start : start + _EMBED_BATCH]
+            vectors = self.embedder.embed_passages([text for _, text in batch])
+            fresh = {key: vector for (key, _), vector in zip(batch, vectors, strict=True)}
             self.catalogue.store_embeddings(fresh)
             cached.update(fresh)
         return [cached[k] for k in keys], len(missing)
@@ -98,6 +102,26 @@ class Store:
             StoredChunk(i, d, SourceRef.from_metadata(m))
             for i, d, m in zip(result["ids"], result["documents"], result["metadatas"], strict=False)
         ]
+
+    def query(self, embedding: list[float], n: int, where: dict | None = None) -> list[StoredChunk]:
+        """Nearest chunks to the embedding, metadata filters applied inside Chroma."""
+        available = self._collection.count()
+        if not available:
+            return []
+        result = self._collection.query(
+            query_embeddings=[embedding], n_results=min(n, available), where=where,
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            StoredChunk(i, d, SourceRef.from_metadata(m), dist)
+            for i, d, m, dist in zip(result["ids"][0], result["documents"][0], result["metadatas"][0],
+                                     result["distances"][0], strict=True)
+        ]
+
+    def revision(self) -> str:
+        """Changes whenever a file is added, replaced or removed: caches built on the chunks key on it."""
+        rows = [(f["name"], f["sha256"], f["status"]) for f in self.catalogue.files()]
+        return hashlib.sha256(repr((self.collection_name, rows)).encode()).hexdigest()
 
     def close(self) -> None:
         self.catalogue.close()

@@ -124,7 +124,7 @@ class SourceRef:
         return f"{where} {when}, pkt. {self.item_number}, {heading}, {place}"
 
     def to_metadata(self) -> dict[str, str | int]:
-        """Flat metadata for Chroma: no None values, dates as ISO strings."""
+        """Flat metadata for Chroma: no None values, dates as ISO strings (and as a number, `meeting_day`)."""
         flat: dict[str, str | int] = {}
         for f in fields(self):
             value = getattr(self, f.name)
@@ -135,6 +135,8 @@ class SourceRef:
             elif isinstance(value, SectionKind):
                 value = value.value
             flat[f.name] = value
+        if self.meeting_date:  # Chroma compares numbers only: the date as 20230109 for range filters
+            flat["meeting_day"] = int(self.meeting_date.strftime("%Y%m%d"))
         return flat
 
     @classmethod

@@ -1,44 +1,120 @@
-"""`python -m qa meetings [--json]` lists the catalogue; `python -m qa settings` prints the settings."""
+"""`python -m qa ask|meetings|settings`.
+
+    python -m qa ask "QUESTION" [--json] [--committee X] [--municipality X] [--since DATE] [--until DATE]
+    python -m qa ask --batch questions.jsonl      # one JSON question per line in, one JSON answer per line out
+    python -m qa meetings [--json]
+    python -m qa settings
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
+from datetime import date
 from pathlib import Path
 
-from ingest.embedders import make_embedder
 from ingest.settings import get_settings
-from ingest.store import Store
+from qa.answer import Answerer
+from qa.backends import BackendError, describe_llm, make_embedder, make_llm
 from qa.meetings import list_meetings
+from qa.types import Answer, Filters
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from exc
+
+
+def _filters(municipality: str | None, committee: str | None, since: date | None, until: date | None) -> Filters:
+    return Filters(tuple([municipality] if municipality else []), tuple([committee] if committee else []), since, until)
+
+
+def _print_answer(answer: Answer, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+        return
+    print(answer.answer)
+    for citation in answer.citations:
+        print(f"  [{citation.key}] {citation.source.label()}")
 
 
 def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     parser = argparse.ArgumentParser(prog="python -m qa")
     commands = parser.add_subparsers(dest="command", required=True)
+    ask = commands.add_parser("ask", help="answer a question from the minutes, with citations")
+    ask.add_argument("question", nargs="?")
+    ask.add_argument("--batch", type=Path, help="JSON lines: {\"question\": ..., optional filters}")
+    ask.add_argument("--json", action="store_true")
+    ask.add_argument("--municipality")
+    ask.add_argument("--committee")
+    ask.add_argument("--since", type=_date)
+    ask.add_argument("--until", type=_date)
     meetings = commands.add_parser("meetings", help="list the meetings in the store")
     meetings.add_argument("--json", action="store_true")
     meetings.add_argument("--municipality")
     meetings.add_argument("--committee")
-    meetings.add_argument("--store", type=Path, default=settings.data_dir)
+    for command in (ask, meetings):
+        command.add_argument("--store", type=Path, default=settings.data_dir)
     commands.add_parser("settings", help="print the active settings")
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
     if args.command == "settings":
         print(json.dumps(settings.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return 0
+    from ingest.store import Store
+
     store = Store(args.store, make_embedder(settings.embedder))
-    rows = list_meetings(store, args.municipality, args.committee)
-    if args.json:
-        print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
-    else:
-        for r in rows:
-            when = r.meeting_date.isoformat() if r.meeting_date else "udateret"
-            print(f"{r.id:<60} {when}  {r.kind:<9} {r.item_count:>3} pkt.  {r.municipality or '-'}, {r.committee or '-'}")
-        print(f"{len(rows)} meeting(s)")
-    store.close()
-    return 0
+    try:
+        if args.command == "meetings":
+            rows = list_meetings(store, args.municipality, args.committee)
+            if args.json:
+                print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+            else:
+                for r in rows:
+                    when = r.meeting_date.isoformat() if r.meeting_date else "udateret"
+                    print(f"{r.id:<60} {when}  {r.kind:<9} {r.item_count:>3} pkt.  {r.municipality or '-'}, {r.committee or '-'}")
+                print(f"{len(rows)} meeting(s)")
+            return 0
+        try:
+            answerer = Answerer(store, make_llm(settings), describe_llm(settings))
+        except BackendError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        if args.batch:
+            return _batch(answerer, args.batch)
+        if not args.question:
+            parser.error("ask needs a QUESTION or --batch FILE")
+        answer = answerer.ask(args.question, _filters(args.municipality, args.committee, args.since, args.until))
+        _print_answer(answer, args.json)
+        return 0 if answer.status.value != "error" else 1
+    finally:
+        store.close()
+
+
+def _batch(answerer: Answerer, path: Path) -> int:
+    failures = 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            question = item["question"]
+            since = _date(item["since"]) if item.get("since") else None
+            until = _date(item["until"]) if item.get("until") else None
+        except (json.JSONDecodeError, KeyError, TypeError, argparse.ArgumentTypeError) as exc:
+            failures += 1
+            print(json.dumps({"line": number, "status": "error", "error": f"bad input line: {exc}"}, ensure_ascii=False))
+            continue
+        answer = answerer.ask(question, _filters(item.get("municipality"), item.get("committee"), since, until),
+                              item.get("history"))
+        print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

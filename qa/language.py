@@ -1,0 +1,67 @@
+"""Words: Danish tokenising and stemming for lexical search, stopwords, and telling Danish from English."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-zæøåéü]+(?:-[a-zæøåéü]+)*", re.IGNORECASE)
+_da = snowballstemmer.stemmer("danish")
+_en = snowballstemmer.stemmer("english")
+
+DANISH_STOPWORDS = frozenset("""
+af alle andet andre at blev blive bliver da de dem den denne der deres det dette dig din disse dog du efter eller
+en end er et for fra ham han hans har havde have hende hendes her hos hun hvad hvem hvis hvor hvordan hvornår
+hvilke hvilken hvilket hvorfor i ikke ind jeg jer jo kan kunne man mange med meget men mig min mine mit mod
+ned noget nogle nu når og også om op os over på sig sin sine sit skal skulle som sådan thi til ud under var
+vi vil ville vor være været blevet bliver ved vedr samt mht ifm pga
+""".split())
+ENGLISH_STOPWORDS = frozenset("""
+a about after all an and any are as at be been by can could did do does for from had has have how i if in into
+is it its of on or our so than that the their them then there these they this to was we were what when where
+which while who whom why will with would you
+""".split())
+# Question words that carry no content ("hvad blev besluttet om ..." is about what follows "om").
+QUESTION_WORDS = frozenset("""
+besluttet besluttede beslutning beslutningen vedtaget vedtog decided decision decide resolved agreed
+spørgsmål question sagen sag punkt punktet mødet møde meeting item minutes udvalget
+committee committees fortæl tell say says said står står nævnt mention mentioned oplyst fremgår
+""".split())
+
+_DANISH_MARKERS = frozenset("hvad hvem hvornår hvor hvilke hvilken hvordan blev og er det den til af om på med ikke der".split())
+_ENGLISH_MARKERS = frozenset("what who when where which how was were the of did does is are to about with".split())
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased words and numbers; a hyphenated word gives its parts and itself ('sosu-projektet')."""
+    out: list[str] = []
+    for token in _TOKEN.findall(text):
+        token = token.lower()
+        if "-" in token:
+            out.extend(part for part in token.split("-") if part)
+        out.append(token)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    if word[0].isdigit():
+        return word
+    return _da.stemWord(word)
+
+
+def content_stems(text: str, drop_question_words: bool = False) -> list[str]:
+    """Stemmed content words (Danish stemmer; English words pass through it harmlessly)."""
+    words = tokens(text)
+    skip = DANISH_STOPWORDS | ENGLISH_STOPWORDS | (QUESTION_WORDS if drop_question_words else frozenset())
+    return [stem(w) for w in words if w not in skip and (len(w) > 1 or w.isdigit())]
+
+
+def detect_language(text: str) -> str:
+    """'da' or 'en' (the answer's language). Danish letters or more Danish than English markers → Danish."""
+    words = tokens(text)
+    danish = sum(w in _DANISH_MARKERS for w in words) + bool(re.search(r"[æøå]", text, re.IGNORECASE))
+    english = sum(w in _ENGLISH_MARKERS for w in words)
+    return "en" if english > danish else "da"

@@ -1,0 +1,35 @@
+"""Fixed sentences of the answers, in Danish and English. The "not found" answer is a named constant that
+tests and the app rely on; it always says what was searched."""
+
+from __future__ import annotations
+
+NOT_FOUND = {
+    "da": "Det fremgår ikke af referaterne.",
+    "en": "This is not in the minutes.",
+}
+SEARCHED = {
+    "da": "Søgt i {meetings} møde(r): {bodies}{period}.",
+    "en": "Searched {meetings} meeting(s): {bodies}{period}.",
+}
+NO_DOCUMENTS = {
+    "da": "Der er endnu ingen referater i søgeindekset.",
+    "en": "No minutes have been added to the search index yet.",
+}
+DECIDED = {
+    "da": "{where}, pkt. {number} «{title}»: {text}",
+    "en": "{where}, item {number} “{title}”: {text}",
+}
+NO_DECISION = {
+    "da": "{where}, pkt. {number} «{title}»: der står ingen beslutning i materialet.",
+    "en": "{where}, item {number} “{title}”: the material records no decision.",
+}
+RECOMMENDATION = {
+    "da": "Forvaltningens indstilling (et forslag, ikke udvalgets beslutning): {text}",
+    "en": "The administration's recommendation (a proposal, not the committee's decision): {text}",
+}
+ACCORDING_TO = {
+    "da": "Ifølge {where}, pkt. {number} «{title}»: {text}",
+    "en": "According to {where}, item {number} “{title}”: {text}",
+}
+UNDATED = {"da": "udateret møde", "en": "undated meeting"}
+MEETING_OF = {"da": "{committee} {date}", "en": "{committee} {date}"}

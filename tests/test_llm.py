@@ -1,0 +1,157 @@
+"""The LLM path: keys the model invents are dropped, unsupported sentences removed, and the
+OpenAI-compatible client exercised over a real local HTTP server, including its error and timeout paths."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+from ingest.pipeline import ingest_paths
+from ingest.settings import Settings
+from qa.answer import Answerer
+from qa.backends import BackendError, make_llm
+from qa.prompts import NOT_FOUND_TOKEN, PromptError, load_prompt
+from qa.types import Status
+from tests.conftest import FIXTURES, MAX_BYTES
+
+QUESTION = "Hvad blev besluttet om cykelstien langs Åvej?"
+
+
+@pytest.fixture
+def fixture_store(tmp_path, small_store):
+    shutil.copy(FIXTURES / "solbjerg-teknik-og-miljoe-2025-03-12.txt", tmp_path)
+    ingest_paths([tmp_path / "solbjerg-teknik-og-miljoe-2025-03-12.txt"], small_store, MAX_BYTES, municipality="Solbjerg")
+    return small_store
+
+
+def _key_of(prompt: str, needle: str) -> int:
+    for match in re.finditer(r"^\[(\d+)\] \(", prompt, re.MULTILINE):
+        block = prompt[match.end() : prompt.find("\n[", match.end()) if "\n[" in prompt[match.end():] else None]
+        if needle in block:
+            return int(match[1])
+    raise AssertionError(f"{needle!r} is not in the prompt")
+
+
+class _ScriptedModel(FakeListChatModel):
+    """A fake chat model that reads the numbered passages it is given, as a real model would."""
+
+    script: str = "ok"
+
+    def _call(self, messages, stop=None, run_manager=None, **kwargs) -> str:
+        prompt = messages[-1].content
+        key = _key_of(prompt, "Godkendt med 5 stemmer for og 2 imod")
+        if self.script == "invented-key":
+            return f"Cykelstien blev godkendt med 5 stemmer for og 2 imod [{key}] [17]."
+        if self.script == "unsupported":
+            return (f"Cykelstien blev godkendt med 5 stemmer for og 2 imod [{key}]. "
+                    f"Den koster 9.999.999 kr. og åbner i 2031 [{key}].")
+        if self.script == "not-found":
+            return NOT_FOUND_TOKEN
+        return f"Cykelstien blev godkendt med 5 stemmer for og 2 imod [{key}]."
+
+
+def test_invented_citation_keys_are_dropped(fixture_store):
+    answer = Answerer(fixture_store, _ScriptedModel(responses=[""], script="invented-key"), "fake").ask(QUESTION)
+    assert answer.status is Status.ANSWERED and answer.backend == "fake"
+    assert "[17]" not in answer.answer
+    assert [c.key for c in answer.citations] == [int(re.search(r"\[(\d+)\]", answer.answer)[1])]
+    assert "Godkendt med 5 stemmer for og 2 imod" in answer.citations[0].quote
+
+
+def test_unsupported_sentence_is_removed(fixture_store):
+    answer = Answerer(fixture_store, _ScriptedModel(responses=[""], script="unsupported"), "fake").ask(QUESTION)
+    assert answer.status is Status.ANSWERED
+    assert "9.999.999" not in answer.answer and "2031" not in answer.answer
+    assert answer.removed_sentences == 1
+    assert "5 stemmer for og 2 imod" in answer.answer
+
+
+def test_model_saying_not_found_gives_the_not_found_answer(fixture_store):
+    answer = Answerer(fixture_store, _ScriptedModel(responses=[""], script="not-found"), "fake").ask(QUESTION)
+    assert answer.status is Status.NOT_FOUND and "Søgt i 1 møde(r)" in answer.answer
+
+
+class _ChatCompletions(BaseHTTPRequestHandler):
+    mode = "ok"
+    requests: list[dict] = []
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).requests.append(body)
+        if self.mode == "slow":
+            time.sleep(3)
+        if self.mode == "error":
+            self._send(500, {"error": {"message": "model overloaded", "type": "server_error"}})
+            return
+        prompt = body["messages"][-1]["content"]
+        key = _key_of(prompt, "Godkendt med 5 stemmer for og 2 imod")
+        self._send(200, {
+            "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()), "model": body["model"],
+            "choices": [{"index": 0, "finish_reason": "stop",
+                         "message": {"role": "assistant", "content": f"Udvalget godkendte cykelstien med 5 stemmer for og 2 imod [{key}]."}}],
+            "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+        })
+
+    def _send(self, status: int, payload: dict) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        try:
+            self.wfile.write(data)
+        except BrokenPipeError:  # the client gave up (timeout test)
+            pass
+
+
+@pytest.fixture
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _ChatCompletions)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    _ChatCompletions.requests = []
+    yield httpd
+    httpd.shutdown()
+
+
+def _openai(server, timeout: float = 5.0):
+    settings = Settings(llm_backend="openai", llm_model="test-model", llm_timeout_s=timeout,
+                        llm_base_url=f"http://127.0.0.1:{server.server_address[1]}/v1")
+    return make_llm(settings)
+
+
+@pytest.mark.parametrize("mode", ["ok", "error", "slow"])
+def test_openai_compatible_backend_over_http(fixture_store, server, mode, monkeypatch):
+    monkeypatch.setattr(_ChatCompletions, "mode", mode)
+    answerer = Answerer(fixture_store, _openai(server, timeout=1.0), "openai:test-model")
+    answer = answerer.ask(QUESTION)
+    assert _ChatCompletions.requests and _ChatCompletions.requests[0]["model"] == "test-model"
+    if mode == "ok":
+        assert answer.status is Status.ANSWERED and "5 stemmer for og 2 imod" in answer.answer
+        assert answer.citations and answer.citations[0].verified
+    else:
+        assert answer.status is Status.ERROR
+        assert "openai:test-model" in answer.answer and "failed" in answer.answer
+        assert ("Timeout" in answer.answer) if mode == "slow" else ("500" in answer.answer or "overloaded" in answer.answer)
+
+
+def test_backend_settings_are_checked():
+    with pytest.raises(BackendError, match="REFERENT_LLM_MODEL"):
+        make_llm(Settings(llm_backend="openai", llm_model=""))
+    assert make_llm(Settings()) is None
+
+
+def test_prompt_placeholders_are_checked_at_load():
+    assert "{passages}" in load_prompt("answer", frozenset({"language", "not_found", "passages", "question"}))
+    with pytest.raises(PromptError, match="placeholders"):
+        load_prompt("answer", frozenset({"question"}))

@@ -11,6 +11,8 @@ from pathlib import Path
 import streamlit as st
 
 from ingest.settings import get_settings
+from qa.answer import Answerer
+from qa.backends import describe_llm, make_llm
 from qa.library import add_documents, add_folder, list_documents, meeting_items, open_store, remove_document
 from qa.meetings import list_meetings
 
@@ -26,6 +28,11 @@ def _store():
 
 
 store = _store()
+
+
+@st.cache_resource
+def _answerer():
+    return Answerer(store, make_llm(settings), describe_llm(settings))
 
 
 def _progress_bar():
@@ -51,9 +58,24 @@ with st.sidebar:
     meetings = list_meetings(store)
     st.metric("Møder", len(meetings))
     st.metric("Uddrag i indekset", store.count())
-    st.caption(f"Embedder: `{store.embedder.name}` · indeks: `{store.collection_name}`")
+    st.caption(f"Embedder: `{store.embedder.name}` · svar: `{describe_llm(settings)}` · indeks: `{store.collection_name}`")
 
-meetings_tab, documents_tab = st.tabs(["Møder", "Dokumenter"])
+ask_tab, meetings_tab, documents_tab = st.tabs(["Spørg", "Møder", "Dokumenter"])
+
+with ask_tab:
+    question = st.text_input("Spørgsmål", placeholder="Hvad blev besluttet om …?")
+    if question:
+        answer = _answerer().ask(question)
+        if answer.status.value == "answered":
+            st.text(answer.answer)
+            for citation in answer.citations:
+                with st.expander(f"[{citation.key}] {citation.source.label()}"):
+                    st.caption(f"{citation.source.file_name} · {citation.source.item_title}")
+                    st.text(citation.quote)
+        elif answer.status.value == "not_found":
+            st.warning(answer.answer)
+        else:
+            st.error(answer.answer)
 
 with meetings_tab:
     if not meetings:

@@ -120,7 +120,7 @@ class SourceRef:
         where = ", ".join(p for p in (self.municipality, self.committee) if p)
         when = self.meeting_date.strftime("%d-%m-%Y") if self.meeting_date else "udateret"
         place = f"s. {self.page}" if self.page else f"l. {self.line_start}-{self.line_end}"
-        heading = self.section_heading or self.section.label
+        heading = self.section_heading if 0 < len(self.section_heading) <= 30 else self.section.label
         return f"{where} {when}, pkt. {self.item_number}, {heading}, {place}"
 
     def to_metadata(self) -> dict[str, str | int]:

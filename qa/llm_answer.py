@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 _PLACEHOLDERS = frozenset({"language", "not_found", "passages", "question"})
 _LANGUAGE = {"da": "dansk", "en": "engelsk (English)"}
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9\"“«(])|\n+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+)+")
 

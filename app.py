@@ -15,6 +15,7 @@ from qa.answer import Answerer
 from qa.backends import describe_llm, make_llm
 from qa.library import add_documents, add_folder, list_documents, meeting_items, open_store, remove_document
 from qa.meetings import list_meetings
+from qa.summarise import summarize
 
 SAMPLE_MINUTES = Path(os.environ.get("REFERENT_SHARED_DIR", Path(__file__).resolve().parent.parent / "shared")) / "corpus"
 
@@ -97,6 +98,13 @@ with meetings_tab:
             meeting = next(m for m in shown if m.id == meeting_id)
             st.subheader(labels[meeting_id])
             st.caption(f"Kilde: {meeting.file_name}" + (f" · {meeting.place}" if meeting.place else ""))
+            summary = summarize(store, meeting_id)
+            st.download_button("Eksportér resumé (Markdown)", summary.to_markdown(), file_name=f"{meeting_id}.md")
+            if summary.key_points:
+                st.markdown("**Hovedpunkter**")
+                for point in summary.key_points:
+                    st.text(f"• {point.text} " + " ".join(f"[{c.source.label()}]" for c in point.citations))
+            st.markdown("**Punkter**")
             for item in meeting_items(store, meeting_id):
                 title = f"{item.number}. {item.title}"
                 if item.closed:

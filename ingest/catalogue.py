@@ -35,6 +35,10 @@ CREATE TABLE IF NOT EXISTS sections (
     heading TEXT, text TEXT, PRIMARY KEY (meeting_id, item_position, position)
 );
 CREATE TABLE IF NOT EXISTS embeddings (key TEXT PRIMARY KEY, vector BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS summaries (
+    meeting_id TEXT NOT NULL, backend TEXT NOT NULL, content_hash TEXT NOT NULL, payload TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, backend)
+);
 CREATE INDEX IF NOT EXISTS meetings_file ON meetings(file_name);
 """
 
@@ -51,6 +55,7 @@ class MeetingRow:
     kind: str
     enclosed: bool
     item_count: int
+    content_hash: str = ""
 
     def to_json(self) -> dict:
         return {
@@ -121,7 +126,7 @@ class Catalogue:
 
     def _delete_meetings(self, name: str) -> None:
         ids = [r[0] for r in self._db.execute("SELECT id FROM meetings WHERE file_name = ?", (name,))]
-        for table, column in (("sections", "meeting_id"), ("items", "meeting_id"), ("meetings", "id")):
+        for table, column in (("sections", "meeting_id"), ("items", "meeting_id"), ("summaries", "meeting_id"), ("meetings", "id")):
             self._db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in ids])
 
     def _insert_meeting(self, m: Meeting) -> None:
@@ -144,13 +149,38 @@ class Catalogue:
     def meetings(self) -> list[MeetingRow]:
         rows = self._db.execute(
             "SELECT m.id, m.file_name, m.municipality, m.committee, m.meeting_date, m.meeting_time, m.place, "
-            "m.kind, m.enclosed, m.item_count FROM meetings m JOIN files f ON f.name = m.file_name "
+            "m.kind, m.enclosed, m.item_count, m.content_hash FROM meetings m JOIN files f ON f.name = m.file_name "
             "WHERE f.status = 'ok' ORDER BY m.meeting_date IS NULL, m.meeting_date DESC, m.id"
         ).fetchall()
         return [
-            MeetingRow(r[0], r[1], r[2], r[3], date.fromisoformat(r[4]) if r[4] else None, r[5], r[6], r[7], bool(r[8]), r[9])
+            MeetingRow(r[0], r[1], r[2], r[3], date.fromisoformat(r[4]) if r[4] else None, r[5], r[6], r[7], bool(r[8]), r[9], r[10])
             for r in rows
         ]
+
+    def meeting(self, meeting_id: str) -> MeetingRow | None:
+        return next((m for m in self.meetings() if m.id == meeting_id), None)
+
+    def all_items(self) -> list[dict]:
+        """Every agenda item of every complete file, with its meeting's id and date."""
+        cursor = self._db.execute(
+            "SELECT i.meeting_id, i.position, i.number, i.title, i.case_number, i.closed, m.meeting_date, m.committee, "
+            "m.municipality FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN files f ON f.name = m.file_name "
+            "WHERE f.status = 'ok'"
+        )
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    # -- summaries -----------------------------------------------------------------------------------
+    def cached_summary(self, meeting_id: str, backend: str, content_hash: str) -> str | None:
+        row = self._db.execute(
+            "SELECT payload FROM summaries WHERE meeting_id = ? AND backend = ? AND content_hash = ?",
+            (meeting_id, backend, content_hash),
+        ).fetchone()
+        return row[0] if row else None
+
+    def store_summary(self, meeting_id: str, backend: str, content_hash: str, payload: str) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO summaries VALUES (?, ?, ?, ?)", (meeting_id, backend, content_hash, payload))
 
     def items(self, meeting_id: str) -> list[dict]:
         cursor = self._db.execute(

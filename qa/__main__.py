@@ -2,6 +2,9 @@
 
     python -m qa ask "QUESTION" [--json] [--committee X] [--municipality X] [--since DATE] [--until DATE]
     python -m qa ask --batch questions.jsonl      # one JSON question per line in, one JSON answer per line out
+    python -m qa summarize MEETING_ID [--json | --markdown]
+    python -m qa brief MEETING_ID [--json]
+    python -m qa case "QUERY OR CASE NUMBER" [--json]
     python -m qa meetings [--json]
     python -m qa settings
 """
@@ -58,7 +61,17 @@ def main(argv: list[str] | None = None) -> int:
     meetings.add_argument("--json", action="store_true")
     meetings.add_argument("--municipality")
     meetings.add_argument("--committee")
-    for command in (ask, meetings):
+    summary = commands.add_parser("summarize", help="summary of a meeting: every item, its decision, key points")
+    summary.add_argument("meeting_id")
+    summary.add_argument("--json", action="store_true")
+    summary.add_argument("--markdown", action="store_true")
+    brief_cmd = commands.add_parser("brief", help="pre-meeting brief: what each item asks and its earlier treatment")
+    brief_cmd.add_argument("meeting_id")
+    brief_cmd.add_argument("--json", action="store_true")
+    case = commands.add_parser("case", help="timeline of a case across meetings")
+    case.add_argument("query")
+    case.add_argument("--json", action="store_true")
+    for command in (ask, meetings, summary, brief_cmd, case):
         command.add_argument("--store", type=Path, default=settings.data_dir)
     commands.add_parser("settings", help="print the active settings")
     args = parser.parse_args(argv)
@@ -81,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{r.id:<60} {when}  {r.kind:<9} {r.item_count:>3} pkt.  {r.municipality or '-'}, {r.committee or '-'}")
                 print(f"{len(rows)} meeting(s)")
             return 0
+        if args.command in ("summarize", "brief", "case"):
+            return _structured(store, args)
         try:
             answerer = Answerer(store, make_llm(settings), describe_llm(settings))
         except BackendError as exc:
@@ -95,6 +110,28 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if answer.status.value != "error" else 1
     finally:
         store.close()
+
+
+def _structured(store, args) -> int:
+    from qa.cases import brief, case_timeline
+    from qa.render import render_brief, render_summary, render_timeline
+    from qa.summarise import summarize
+
+    try:
+        if args.command == "summarize":
+            result = summarize(store, args.meeting_id)
+            text = result.to_markdown() if args.markdown else render_summary(result)
+        elif args.command == "brief":
+            result = brief(store, args.meeting_id)
+            text = render_brief(result)
+        else:
+            result = case_timeline(store, args.query)
+            text = render_timeline(result)
+    except KeyError as exc:
+        print(f"error: {exc.args[0]}", file=sys.stderr)
+        return 2
+    print(json.dumps(result.to_json(), ensure_ascii=False, indent=2) if args.json else text)
+    return 0
 
 
 def _batch(answerer: Answerer, path: Path) -> int:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from qa.types import Citation, Passage
 
 CITATION_KEY = re.compile(r"\[(\d{1,3})\]")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“«(]?[A-ZÆØÅ0-9])|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“«(]?[A-ZÆØÅ])|\n")  # not before a digit: "d. 23. januar"
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

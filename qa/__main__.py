@@ -5,6 +5,7 @@
     python -m qa summarize MEETING_ID [--json | --markdown]
     python -m qa brief MEETING_ID [--json]
     python -m qa case "QUERY OR CASE NUMBER" [--json]
+    python -m qa check "CLAIM" [--json]
     python -m qa meetings [--json]
     python -m qa settings
 """
@@ -71,7 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     case = commands.add_parser("case", help="timeline of a case across meetings")
     case.add_argument("query")
     case.add_argument("--json", action="store_true")
-    for command in (ask, meetings, summary, brief_cmd, case):
+    check = commands.add_parser("check", help="fact-check a claim: supported, contradicted, partly supported, not found")
+    check.add_argument("claim")
+    check.add_argument("--json", action="store_true")
+    for command in (ask, meetings, summary, brief_cmd, case, check):
         command.add_argument("--store", type=Path, default=settings.data_dir)
     commands.add_parser("settings", help="print the active settings")
     args = parser.parse_args(argv)
@@ -101,6 +105,17 @@ def main(argv: list[str] | None = None) -> int:
         except BackendError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
+        if args.command == "check":
+            from qa.factcheck import check_claim
+
+            result = check_claim(answerer, args.claim)
+            if args.json:
+                print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+            else:
+                print(f"{result.verdict.value}: {result.explanation}")
+                for citation in result.citations:
+                    print(f"  [{citation.key}] {citation.source.label()}: «{citation.quote}»")
+            return 0
         if args.batch:
             return _batch(answerer, args.batch)
         if not args.question:

@@ -1,0 +1,69 @@
+"""Fact-checking the claims of eval/claims.jsonl (half true, half subtly false, some not covered)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from qa.answer import Answerer
+from qa.factcheck import Verdict, _amounts, check_claim
+from tests.conftest import CORPUS, ROOT
+
+pytestmark = pytest.mark.slow
+CLAIMS = [json.loads(line) for line in (ROOT / "eval" / "claims.jsonl").read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.fixture(scope="module")
+def results(corpus_store):
+    store, _ = corpus_store
+    answerer = Answerer(store)
+    return {c["id"]: (c, check_claim(answerer, c["claim"])) for c in CLAIMS}
+
+
+def test_claim_set_is_balanced():
+    expected = [c["expected"] for c in CLAIMS]
+    assert len(CLAIMS) >= 30
+    assert expected.count("supported") >= 15 and expected.count("contradicted") >= 15
+
+
+def test_offline_verdict_accuracy_and_no_false_claim_supported(results):
+    right = sum(result.verdict.value == claim["expected"] for claim, result in results.values())
+    assert right / len(results) >= 0.9
+    for claim, result in results.values():
+        if claim["expected"] != "supported":
+            assert result.verdict is not Verdict.SUPPORTED, claim["claim"]
+
+
+def test_uncovered_claims_are_not_found_not_contradicted(results):
+    for claim, result in results.values():
+        if claim["expected"] == "not_found":
+            assert result.verdict is Verdict.NOT_FOUND, claim["claim"]
+            assert not result.citations
+
+
+def test_contradictions_cite_the_passage_to_quote(results):
+    for claim, result in results.values():
+        if result.verdict in (Verdict.CONTRADICTED, Verdict.SUPPORTED):
+            assert result.citations, claim["claim"]
+            for citation in result.citations:
+                ref = citation.source
+                text = (CORPUS / ref.file_name).read_text(encoding="utf-8")
+                assert text[ref.char_start : ref.char_end] == citation.quote
+
+
+def test_specific_checks(results):
+    _, wrong_amount = results["c04"]  # "7 mio." is not 6.749.600 kr.
+    assert wrong_amount.verdict is Verdict.CONTRADICTED and "6.749.600 kr." in wrong_amount.explanation
+    _, recommendation = results["c30"]  # an agenda's recommendation called a decision
+    assert recommendation.verdict is Verdict.CONTRADICTED
+    assert {c.source.section.value for c in recommendation.citations} == {"recommendation"}
+    _, unanimous = results["c33"]
+    assert unanimous.language == "en" and unanimous.explanation.startswith("The claim is contradicted")
+
+
+def test_danish_number_formats():
+    assert _amounts("6.749.600 kr.") == {(6749600, "kr")}
+    assert _amounts("6,7 mio. kr.") == {(6700000, "kr~")}
+    assert _amounts("3,7 %") == {(3.7, "%")}
+    assert _amounts("kr. 4.778.260") == {(4778260, "kr")}

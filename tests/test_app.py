@@ -55,3 +55,6 @@ def test_meeting_shows_decision_and_labels_recommendation(app_env):
     assert any("Jens Holm og Lise Berg" in t.value for t in app.text)
     app.text_input[0].input("Hvad blev besluttet om den nye svømmehal?").run()
     assert any("Det fremgår ikke af referaterne" in w.value for w in app.warning)
+    app.text_input[1].input("Cykelstien langs Åvej blev godkendt med 4 stemmer for og 3 imod.").run()
+    assert not app.exception, app.exception
+    assert "Modsagt" in [h.value for h in app.subheader]

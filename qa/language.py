@@ -16,12 +16,12 @@ af alle andet andre at blev blive bliver da de dem den denne der deres det dette
 en end er et for fra ham han hans har havde have hende hendes her hos hun hvad hvem hvis hvor hvordan hvornår
 hvilke hvilken hvilket hvorfor i ikke ind jeg jer jo kan kunne man mange med meget men mig min mine mit mod
 ned noget nogle nu når og også om op os over på sig sin sine sit skal skulle som sådan thi til ud under var
-vi vil ville vor være været blevet bliver ved vedr samt mht ifm pga
+vi vil ville vor være været blevet bliver ved vedr samt mht ifm pga ny nye nyt
 """.split())
 ENGLISH_STOPWORDS = frozenset("""
 a about after all an and any are as at be been by can could did do does for from had has have how i if in into
 is it its of on or our so than that the their them then there these they this to was we were what when where
-which while who whom why will with would you
+which while who whom why will with would you new
 """.split())
 # Question words that carry no content ("hvad blev besluttet om ..." is about what follows "om").
 QUESTION_WORDS = frozenset("""

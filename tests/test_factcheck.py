@@ -7,7 +7,8 @@ import json
 import pytest
 
 from qa.answer import Answerer
-from qa.factcheck import Verdict, _amounts, check_claim
+from qa.danish_numbers import amounts as _amounts
+from qa.factcheck import Verdict, check_claim
 from tests.conftest import CORPUS, ROOT
 
 pytestmark = pytest.mark.slow

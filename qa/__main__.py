@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{len(rows)} meeting(s)")
             return 0
         if args.command in ("summarize", "brief", "case"):
-            return _structured(store, args)
+            return _structured(store, args, settings)
         try:
             answerer = Answerer(store, make_llm(settings), describe_llm(settings))
         except BackendError as exc:
@@ -127,14 +127,14 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
 
 
-def _structured(store, args) -> int:
+def _structured(store, args, settings) -> int:
     from qa.cases import brief, case_timeline
     from qa.render import render_brief, render_summary, render_timeline
     from qa.summarise import summarize
 
     try:
         if args.command == "summarize":
-            result = summarize(store, args.meeting_id)
+            result = summarize(store, args.meeting_id, llm=make_llm(settings), backend=describe_llm(settings))
             text = result.to_markdown() if args.markdown else render_summary(result)
         elif args.command == "brief":
             result = brief(store, args.meeting_id)

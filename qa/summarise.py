@@ -188,19 +188,61 @@ def _key_points(candidates: list[tuple[int, Passage, tuple[int, int]]], keys: Ci
     return points
 
 
-def summarize(store: Store, meeting_id: str, use_cache: bool = True) -> MeetingSummary:
-    """The meeting's summary, from the cache when the meeting has not changed since it was made."""
+def summarize(store: Store, meeting_id: str, use_cache: bool = True, llm=None, backend: str = "extractive") -> MeetingSummary:
+    """The meeting's summary, from the cache when the meeting has not changed since it was made. With an
+    LLM, each item's gist is rewritten as prose from the same cited passages and checked like answers."""
     meeting = store.catalogue.meeting(meeting_id)
     if meeting is None:
         raise KeyError(f"no meeting with id {meeting_id!r} (see python -m qa meetings)")
+    backend = backend if llm is not None else "extractive"
     cache_key = f"{SUMMARY_VERSION}:{meeting.content_hash}"
     if use_cache:
-        cached = store.catalogue.cached_summary(meeting_id, "extractive", cache_key)
+        cached = store.catalogue.cached_summary(meeting_id, backend, cache_key)
         if cached:
-            return _from_json(meeting, json.loads(cached))
+            summary = _from_json(meeting, json.loads(cached))
+            summary.backend = backend
+            return summary
     summary = build_summary(store, meeting)
-    store.catalogue.store_summary(meeting_id, "extractive", cache_key, json.dumps(_to_cache(summary), ensure_ascii=False))
+    if llm is not None:
+        summary.backend = backend
+        for item in summary.items:
+            if item.gist and not item.gist_is_recommendation:
+                item.gist = _llm_gist(llm, item, store) or item.gist
+    store.catalogue.store_summary(meeting_id, backend, cache_key, json.dumps(_to_cache(summary), ensure_ascii=False))
     return summary
+
+
+def _llm_gist(llm, item: SummaryItem, store: Store) -> Statement | None:
+    """The LLM's gist of the item from the passages the extractive gist quoted; None unless every sentence
+    cites a given passage and its numbers and names are in it."""
+    from langchain_core.messages import HumanMessage
+
+    from qa.citations import parse_keys
+    from qa.llm_answer import format_passages, unsupported_facts
+    from qa.prompts import load_prompt
+
+    ids = list(dict.fromkeys(c.source.char_start for c in item.gist.citations))
+    chunks = [c for c in store.chunks({"meeting_id": item.gist.citations[0].source.meeting_id})
+              if any(c.source.char_start <= start < c.source.char_end for start in ids)]
+    passages = [Passage(c.id, c.text, c.source, 0.0) for c in chunks]
+    if not passages:
+        return None
+    prompt = load_prompt("gist", frozenset({"title", "passages"})).format(title=item.title, passages=format_passages(passages, "da"))
+    try:
+        reply = llm.invoke([HumanMessage(prompt)])
+    except Exception as exc:  # a failing backend leaves the extractive gist in place
+        log.warning("LLM gist failed for item %s: %s", item.number, exc)
+        return None
+    text, keys = parse_keys(str(reply.content), len(passages))
+    parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text) if p.strip()]
+    for part in parts:
+        cited = [passages[int(k) - 1] for k in re.findall(r"\[(\d+)\]", part) if 1 <= int(k) <= len(passages)]
+        if not cited or unsupported_facts(part, cited):
+            log.info("LLM gist sentence not supported, extractive gist kept: %s", part)
+            return None
+    if not parts:
+        return None
+    return Statement(text, [cite(passages[k - 1], k) for k in keys])
 
 
 def _to_cache(summary: MeetingSummary) -> dict:

@@ -155,3 +155,30 @@ def test_prompt_placeholders_are_checked_at_load():
     assert "{passages}" in load_prompt("answer", frozenset({"language", "not_found", "passages", "question"}))
     with pytest.raises(PromptError, match="placeholders"):
         load_prompt("answer", frozenset({"question"}))
+
+
+class _GistModel(FakeListChatModel):
+    invent: bool = False
+
+    def _call(self, messages, stop=None, run_manager=None, **kwargs) -> str:
+        prompt = messages[-1].content
+        key = _key_of(prompt, "4.250.000 kr.")
+        if self.invent:
+            return f"Forvaltningen foreslår en cykelsti til 9.100.000 kr. [{key}]."
+        return f"Forvaltningen foreslår en ny cykelsti langs Åvej til 4.250.000 kr. [{key}]."
+
+
+@pytest.mark.parametrize("invent", [False, True])
+def test_llm_gist_is_checked_against_its_passages(fixture_store, invent):
+    from qa.summarise import summarize
+
+    (meeting,) = fixture_store.catalogue.meetings()
+    summary = summarize(fixture_store, meeting.id, llm=_GistModel(responses=[""], invent=invent), backend="fake")
+    gist = summary.items[1].gist
+    if invent:  # the invented amount is caught: the verbatim gist stays
+        assert gist.text.startswith("Forvaltningen foreslår en ny dobbeltrettet cykelsti") and "9.100.000" not in gist.text
+    else:
+        assert gist.text.startswith("Forvaltningen foreslår en ny cykelsti langs Åvej til 4.250.000 kr.")
+        assert "4.250.000 kr." in gist.citations[0].quote
+    assert summary.backend == "fake"
+    assert summary.items[1].decision.text.startswith("Godkendt med 5 stemmer")  # decisions stay verbatim

@@ -159,7 +159,7 @@ _MONTH_RE = "|".join(MONTHS)
 DATE_NUMERIC = re.compile(r"\b(\d{1,2})[-.](\d{1,2})[-.](\d{4})\b")
 DATE_WORDS = re.compile(rf"\b(\d{{1,2}})\.\s*({_MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
 DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
-TIME = re.compile(r"\b(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})\b", re.IGNORECASE)
+TIME = re.compile(r"\bkl\.?\s*(\d{1,2})[:.](\d{2})\b|\b(\d{1,2}):(\d{2})\b", re.IGNORECASE)  # "kl. 16.45", "16:00"
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
@@ -182,9 +182,10 @@ def parse_date(text: str) -> date | None:
 
 def parse_time(text: str) -> str | None:
     match = TIME.search(text)
-    if not match or int(match[1]) > 23:
+    if not match:
         return None
-    return f"{int(match[1]):02d}:{match[2]}"
+    hour, minute = (match[1], match[2]) if match[1] else (match[3], match[4])
+    return f"{int(hour):02d}:{minute}" if int(hour) <= 23 else None
 
 
 # Words that say nothing about which item an enclosure belongs to.
@@ -194,3 +195,4 @@ TITLE_STOPWORDS = {
 }
 
 KOMMUNE = re.compile(r"\b([A-ZÆØÅ][\wæøåÆØÅ-]+) Kommune\b")
+RAADHUS = re.compile(r"\b([A-ZÆØÅ][\wæøåÆØÅ-]+) Rådhus\b")  # "Ballerup Rådhus": the municipality when no "Kommune" is named

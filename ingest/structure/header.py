@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest.types import Line, MeetingHints, RawDocument
-from ingest.vocabulary import KOMMUNE, WEEKDAYS, MeetingKind, parse_date, parse_time
+from ingest.vocabulary import KOMMUNE, RAADHUS, WEEKDAYS, MeetingKind, parse_date, parse_time
 
 PORTAL_DATE_LINE = re.compile(r"^(\d{2}-\d{2}-\d{4})\s+(\d{2}:\d{2})(\s*-\s*.*)?$")
 TEMPLATE_HEADER = re.compile(r"^(REFERAT|DAGSORDEN)\s+(.+?)\s+d\.\s+(\d{1,2}-\d{1,2}-\d{4})\s*$", re.IGNORECASE)
@@ -129,11 +129,10 @@ def read_first_header(lines: list[Line], end: int, hints: MeetingHints) -> Heade
             rest = re.sub(r"^(for|fra)\s+", "", _KIND_WORD.sub("", text).strip(), flags=re.IGNORECASE)
             if not parse_date(rest) and rest[:1].isupper() and not info.committee:
                 info.committee = clean_body(rest)
-        if not info.meeting_date and parse_date(text) and (
-            text.lower().startswith(WEEKDAYS) or "den " in text.lower() or info.kind
-        ):
+        cover_date = not _LABEL.match(text) and (text.lower().startswith(WEEKDAYS) or "den " in text.lower())
+        if parse_date(text) and (not info.meeting_date and (cover_date or info.kind) or cover_date and parse_date(text) == info.meeting_date):
             info.meeting_date = parse_date(text)
-            info.meeting_time = parse_time(text) or (parse_time(texts[i + 1]) if i + 1 < len(texts) else None)
+            info.meeting_time = info.meeting_time or parse_time(text) or (parse_time(texts[i + 1]) if i + 1 < len(texts) else None)
             if not info.committee and i > 0 and not _kind(texts[i - 1]) and not parse_date(texts[i - 1]):
                 info.committee = clean_body(texts[i - 1])
             after = i + 1 + (1 if i + 1 < len(texts) and parse_time(texts[i + 1]) and len(texts[i + 1]) < 12 else 0)
@@ -156,7 +155,7 @@ def infer_municipality(doc: RawDocument) -> str | None:
     """The municipality the document names most often ('Randers Kommune'), if any."""
     if doc.hints.municipality:
         return doc.hints.municipality
-    names = KOMMUNE.findall(doc.text[:200_000])
+    names = KOMMUNE.findall(doc.text[:200_000]) or RAADHUS.findall(doc.text[:20_000])
     if not names:
         return None
     counts = sorted(((names.count(n), n) for n in set(names)), reverse=True)

@@ -45,7 +45,7 @@ from ingest.vocabulary import (
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = "p2"  # bump when a change alters meetings, items or sections: the index is rebuilt
+PARSER_VERSION = "p3"  # bump when a change alters meetings, items or sections: the index is rebuilt
 
 
 def parse_document(doc: RawDocument, default_municipality: str | None = None) -> list[Meeting]:

@@ -82,6 +82,8 @@ class Catalogue:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, check_same_thread=False)
         self._db.executescript(_SCHEMA)
+        if "path" not in {row[1] for row in self._db.execute("PRAGMA table_info(files)")}:
+            self._db.execute("ALTER TABLE files ADD COLUMN path TEXT")  # catalogues made before paths were kept
 
     def close(self) -> None:
         self._db.close()
@@ -98,14 +100,18 @@ class Catalogue:
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, row, strict=False)) for row in cursor.fetchall()]
 
-    def mark_pending(self, name: str, sha256: str, fmt: str, collection: str) -> None:
+    def mark_pending(self, name: str, sha256: str, fmt: str, collection: str, path: str | None = None) -> None:
         with self._db:
             self._db.execute(
-                "INSERT INTO files (name, sha256, format, status, collection) VALUES (?, ?, ?, 'pending', ?) "
+                "INSERT INTO files (name, sha256, format, status, collection, path) VALUES (?, ?, ?, 'pending', ?, ?) "
                 "ON CONFLICT(name) DO UPDATE SET sha256 = excluded.sha256, format = excluded.format, "
-                "status = 'pending', collection = excluded.collection",
-                (name, sha256, fmt, collection),
+                "status = 'pending', collection = excluded.collection, path = excluded.path",
+                (name, sha256, fmt, collection, path),
             )
+
+    def file_path(self, name: str) -> str | None:
+        row = self._db.execute("SELECT path FROM files WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
 
     def replace_file(self, name: str, meetings: list[Meeting], chunk_count: int) -> None:
         """Swap in the file's meetings, items and sections and mark it complete, atomically."""

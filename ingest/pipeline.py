@@ -64,7 +64,7 @@ def ingest_file(path: Path, store: Store, max_bytes: int, municipality: str | No
         return FileReport(doc.name, "error", error=reason)
     chunks = [chunk for meeting in meetings for chunk in chunk_meeting(meeting, doc)]
     vectors, embedded = store.embed(chunks)
-    store.catalogue.mark_pending(doc.name, doc.sha256, doc.format, store.collection_name)
+    store.catalogue.mark_pending(doc.name, doc.sha256, doc.format, store.collection_name, str(path.resolve()))
     store.replace_chunks(doc.name, chunks, vectors)
     store.catalogue.replace_file(doc.name, meetings, len(chunks))
     closed = sum(item.closed for m in meetings for item in m.items)

@@ -15,6 +15,7 @@ from ingest.embedders import make_embedder
 from ingest.pipeline import FileReport, Progress, ingest_paths
 from ingest.settings import Settings
 from ingest.store import Store
+from qa.types import Citation
 
 
 def open_store(settings: Settings) -> Store:
@@ -82,3 +83,23 @@ def meeting_items(store: Store, meeting_id: str) -> list[ItemView]:
         views.append(ItemView(item["number"], item["title"], item["case_number"], item["category"], bool(item["closed"]),
                               decision, recommendation))
     return views
+
+
+def source_file(store: Store, name: str) -> Path | None:
+    """The original file a source reference names, when it is still where it was ingested from."""
+    path = store.catalogue.file_path(name)
+    return Path(path) if path and Path(path).is_file() else None
+
+
+def citation_context(store: Store, citation: Citation, margin: int = 400) -> tuple[str, str, str]:
+    """The cited passage inside its surrounding text: (before, quote, after), all verbatim source text."""
+    ref = citation.source
+    where = {"$and": [{"meeting_id": ref.meeting_id}, {"item_number": ref.item_number}, {"section": ref.section.value}]}
+    around = sorted((c for c in store.chunks(where) if c.source.file_name == ref.file_name),
+                    key=lambda c: c.source.char_start)
+    for chunk in around:
+        start = ref.char_start - chunk.source.char_start
+        if 0 <= start and ref.char_end <= chunk.source.char_end:
+            end = start + len(citation.quote)
+            return chunk.text[max(0, start - margin):start], chunk.text[start:end], chunk.text[end:end + margin]
+    return "", citation.quote, ""

@@ -83,12 +83,11 @@ def _progress_bar():
 
 
 def _show_reports(reports) -> None:
+    """One line per file: ingested, unchanged, or the error with its reason."""
     labels = {"ingested": "indlæst", "unchanged": "uændret", "error": "fejl"}
-    st.dataframe(
-        [{"fil": r.name, "resultat": labels.get(r.status, r.status), "møder": r.meetings, "punkter": r.items,
-          "uddrag": r.chunks, "årsag": r.error or ""} for r in reports],
-        hide_index=True, width="stretch",
-    )
+    for r in reports:
+        detail = r.error if r.status == "error" else f"{r.meetings} møde(r), {r.items} punkter, {r.chunks} uddrag"
+        (st.error if r.status == "error" else st.success)(f"{r.name}: {labels.get(r.status, r.status)} – {detail}")
 
 
 def _source_card(citation, key: str) -> None:

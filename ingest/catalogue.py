@@ -78,7 +78,10 @@ class FileRow:
 
 
 class Catalogue:
-    def __init__(self, path: Path):
+    """`collection` is the chunk collection in use: a file counts as stored only when it is complete there."""
+
+    def __init__(self, path: Path, collection: str = ""):
+        self.collection = collection
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, check_same_thread=False)
         self._db.executescript(_SCHEMA)
@@ -95,7 +98,7 @@ class Catalogue:
 
     def files(self) -> list[dict]:
         cursor = self._db.execute(
-            "SELECT name, sha256, format, status, ingested_at, meetings, items, chunks FROM files ORDER BY name"
+            "SELECT name, sha256, format, status, collection, ingested_at, meetings, items, chunks FROM files ORDER BY name"
         )
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, row, strict=False)) for row in cursor.fetchall()]
@@ -156,7 +159,8 @@ class Catalogue:
         rows = self._db.execute(
             "SELECT m.id, m.file_name, m.municipality, m.committee, m.meeting_date, m.meeting_time, m.place, "
             "m.kind, m.enclosed, m.item_count, m.content_hash FROM meetings m JOIN files f ON f.name = m.file_name "
-            "WHERE f.status = 'ok' ORDER BY m.meeting_date IS NULL, m.meeting_date DESC, m.id"
+            "WHERE f.status = 'ok' AND f.collection = ? ORDER BY m.meeting_date IS NULL, m.meeting_date DESC, m.id",
+            (self.collection,),
         ).fetchall()
         return [
             MeetingRow(r[0], r[1], r[2], r[3], date.fromisoformat(r[4]) if r[4] else None, r[5], r[6], r[7], bool(r[8]), r[9], r[10])
@@ -171,7 +175,7 @@ class Catalogue:
         cursor = self._db.execute(
             "SELECT i.meeting_id, i.position, i.number, i.title, i.case_number, i.closed, m.meeting_date, m.committee, "
             "m.municipality FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN files f ON f.name = m.file_name "
-            "WHERE f.status = 'ok'"
+            "WHERE f.status = 'ok' AND f.collection = ?", (self.collection,),
         )
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

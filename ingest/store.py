@@ -45,7 +45,7 @@ class Store:
         self.data_dir = Path(data_dir)
         self.embedder = embedder
         self.collection_name = collection_name(embedder.name)
-        self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite")
+        self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite", self.collection_name)
         self._client = chromadb.PersistentClient(
             path=str(self.data_dir / "chroma"), settings=ChromaSettings(anonymized_telemetry=False)
         )

@@ -72,7 +72,7 @@ def matches_meeting(meeting: MeetingRow, filters: Filters) -> bool:
 @dataclass
 class _LexicalIndex:
     chunks: list[StoredChunk]
-    bm25: BM25Okapi
+    bm25: BM25Okapi | None  # None while nothing is indexed
     items: dict[tuple[str, str], list[int]]  # (meeting id, item number) → chunk positions, in document order
     item_titles: dict[tuple[str, str], frozenset[str]]
 
@@ -88,7 +88,7 @@ def _build_index(chunks: list[StoredChunk]) -> _LexicalIndex:
         key = (chunk.source.meeting_id, chunk.source.item_number)
         items[key].append(position)
         titles.setdefault(key, frozenset(content_stems(chunk.source.item_title)))
-    return _LexicalIndex(chunks, BM25Okapi(corpus), dict(items), titles)
+    return _LexicalIndex(chunks, BM25Okapi(corpus) if corpus else None, dict(items), titles)
 
 
 class Retriever:
@@ -100,7 +100,8 @@ class Retriever:
     def index(self) -> _LexicalIndex:
         revision = self.store.revision()
         if self._index is None or revision != self._revision:
-            complete = {f["name"] for f in self.store.catalogue.files() if f["status"] == "ok"}
+            complete = {f["name"] for f in self.store.catalogue.files()
+                        if f["status"] == "ok" and f.get("collection") == self.store.collection_name}
             chunks = [c for c in self.store.chunks() if c.source.file_name in complete]
             self._index, self._revision = _build_index(chunks), revision
             log.info("lexical index built over %d chunks", len(chunks))
@@ -108,7 +109,8 @@ class Retriever:
 
     def vocabulary(self) -> set[str]:
         """Every stem the indexed minutes contain."""
-        return set(self.index().bm25.idf)
+        bm25 = self.index().bm25
+        return set(bm25.idf) if bm25 else set()
 
     def search(self, question: Question, k: int = 10) -> list[Passage]:
         index = self.index()

@@ -14,7 +14,7 @@ from qa.extractive import answer_extractively
 from qa.language import content_stems
 from qa.llm_answer import answer_with_llm
 from qa.question import Question, parse_question
-from qa.retrieval import Retriever, matches_meeting
+from qa.retrieval import Retriever, matches
 from qa.types import Answer, Filters, Passage, Status
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,7 @@ def answers_question(question: Question, passages: list[Passage], vocabulary: se
 
 
 def _searched(meetings, filters: Filters, language: str) -> str:
-    chosen = [m for m in meetings if matches_meeting(m, filters)]
+    chosen = [m for m in meetings if matches(m, filters)]
     bodies = sorted({", ".join(p for p in (m.municipality, m.committee) if p) for m in chosen}) or ["-"]
     dates = sorted(m.meeting_date for m in chosen if m.meeting_date)
     period = f" ({dates[0].strftime('%d-%m-%Y')} – {dates[-1].strftime('%d-%m-%Y')})" if dates else ""

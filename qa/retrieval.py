@@ -45,28 +45,17 @@ def chroma_where(filters: Filters, excluded_files: list[str]) -> dict | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def matches(source: SourceRef, filters: Filters) -> bool:
-    if filters.municipalities and source.municipality not in filters.municipalities:
+def matches(record: SourceRef | MeetingRow, filters: Filters) -> bool:
+    """Whether a chunk's source or a meeting falls within the filters (an undated one never matches dates)."""
+    if filters.municipalities and record.municipality not in filters.municipalities:
         return False
-    if filters.committees and source.committee not in filters.committees:
+    if filters.committees and record.committee not in filters.committees:
         return False
-    if (filters.since or filters.until) and source.meeting_date is None:
+    if (filters.since or filters.until) and record.meeting_date is None:
         return False
-    if filters.since and source.meeting_date < filters.since:
+    if filters.since and record.meeting_date < filters.since:
         return False
-    return not (filters.until and source.meeting_date > filters.until)
-
-
-def matches_meeting(meeting: MeetingRow, filters: Filters) -> bool:
-    if filters.municipalities and meeting.municipality not in filters.municipalities:
-        return False
-    if filters.committees and meeting.committee not in filters.committees:
-        return False
-    if (filters.since or filters.until) and meeting.meeting_date is None:
-        return False
-    if filters.since and meeting.meeting_date < filters.since:
-        return False
-    return not (filters.until and meeting.meeting_date > filters.until)
+    return not (filters.until and record.meeting_date > filters.until)
 
 
 @dataclass

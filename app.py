@@ -151,7 +151,17 @@ with chat_tab:
                 _source_card(citation, f"{turn_index}")
     question = st.chat_input("Hvad blev besluttet om …?")
     if question:
-        answer = _answerer().ask(question, filters, [q for q, _ in history])
+        with st.chat_message("user"):
+            st.text(question)
+        with st.chat_message("assistant"):
+            streamed = st.empty()  # an LLM's reply appears as it is written; then the checked answer replaces it
+            written: list[str] = []
+
+            def show(token: str) -> None:
+                written.append(token)
+                streamed.text("".join(written))
+
+            answer = _answerer().ask(question, filters, [q for q, _ in history], on_token=show)
         history.append((question, answer))
         st.rerun()
 

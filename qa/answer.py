@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 from ingest.store import Store
 from qa import messages
@@ -34,7 +35,10 @@ class Answerer:
         self.llm = llm
         self.llm_name = llm_name if llm is not None else "extractive"
 
-    def ask(self, text: str, filters: Filters | None = None, history: list[str] | None = None) -> Answer:
+    def ask(self, text: str, filters: Filters | None = None, history: list[str] | None = None,
+            on_token: Callable[[str], None] | None = None) -> Answer:
+        """The grounded answer. With an LLM and `on_token`, the model's reply is streamed to `on_token` while
+        it is written; the returned Answer is the checked one (unsupported sentences removed)."""
         started = time.perf_counter()
         timings: dict[str, float] = {}
         meetings = self.store.catalogue.meetings()
@@ -55,7 +59,7 @@ class Answerer:
         t = time.perf_counter()
         if not answers_question(question, passages, self.retriever.vocabulary()):
             answer.answer = f"{messages.NOT_FOUND[question.language]} {answer.searched}"
-        elif self.llm is not None and (checked := answer_with_llm(self.llm, question, passages, answer)) is not None:
+        elif self.llm is not None and (checked := answer_with_llm(self.llm, question, passages, answer, on_token)) is not None:
             answer = checked
         else:
             text_out, citations = answer_extractively(question, passages, self.store)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from langchain_core.messages import HumanMessage
 
@@ -47,7 +48,8 @@ def unsupported_facts(sentence: str, cited: list[Passage]) -> list[str]:
     return [fact for fact in facts if fact not in haystack]
 
 
-def answer_with_llm(llm, question: Question, passages: list[Passage], answer: Answer) -> Answer | None:
+def answer_with_llm(llm, question: Question, passages: list[Passage], answer: Answer,
+                    on_token: Callable[[str], None] | None = None) -> Answer | None:
     """The LLM's answer, checked; None when none of its sentences survived the check."""
     template = load_prompt("answer", _PLACEHOLDERS)
     prompt = template.format(
@@ -55,13 +57,21 @@ def answer_with_llm(llm, question: Question, passages: list[Passage], answer: An
         passages=format_passages(passages, question.language), question=question.text,
     )
     try:
-        reply = llm.invoke([HumanMessage(prompt)])
+        if on_token is None:
+            reply = llm.invoke([HumanMessage(prompt)])
+            raw = reply.content if isinstance(reply.content, str) else str(reply.content)
+        else:  # streamed as it is written; checked below like any other reply once it is complete
+            parts = []
+            for piece in llm.stream([HumanMessage(prompt)]):
+                token = piece.content if isinstance(piece.content, str) else str(piece.content)
+                parts.append(token)
+                on_token(token)
+            raw = "".join(parts)
     except Exception as exc:  # the backend's own errors differ by provider; all end here, clearly
         log.warning("LLM backend failed: %s", exc)
         answer.status = Status.ERROR
         answer.answer = f"The answer backend ({answer.backend}) failed: {type(exc).__name__}: {str(exc)[:200]}"
         return answer
-    raw = reply.content if isinstance(reply.content, str) else str(reply.content)
     if NOT_FOUND_TOKEN in raw:
         answer.answer = f"{messages.NOT_FOUND[question.language]} {answer.searched}"
         return answer

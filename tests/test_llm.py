@@ -44,6 +44,13 @@ class _ScriptedModel(FakeListChatModel):
 
     script: str = "ok"
 
+    def _stream(self, messages, stop=None, run_manager=None, **kwargs):
+        from langchain_core.messages import AIMessageChunk
+        from langchain_core.outputs import ChatGenerationChunk
+
+        for word in re.findall(r"\S+\s*", self._call(messages)):
+            yield ChatGenerationChunk(message=AIMessageChunk(content=word))
+
     def _call(self, messages, stop=None, run_manager=None, **kwargs) -> str:
         prompt = messages[-1].content
         key = _key_of(prompt, "Godkendt med 5 stemmer for og 2 imod")
@@ -63,6 +70,14 @@ def test_invented_citation_keys_are_dropped(fixture_store):
     assert "[17]" not in answer.answer
     assert [c.key for c in answer.citations] == [int(re.search(r"\[(\d+)\]", answer.answer)[1])]
     assert "Godkendt med 5 stemmer for og 2 imod" in answer.citations[0].quote
+
+
+def test_streamed_reply_is_shown_as_written_then_checked(fixture_store):
+    tokens: list[str] = []
+    model = _ScriptedModel(responses=[""], script="unsupported")
+    answer = Answerer(fixture_store, model, "fake").ask(QUESTION, on_token=tokens.append)
+    assert len(tokens) > 1 and "9.999.999" in "".join(tokens)  # the raw reply streamed ...
+    assert "9.999.999" not in answer.answer and answer.removed_sentences == 1  # ... the answer checked
 
 
 def test_unsupported_sentence_is_removed(fixture_store):

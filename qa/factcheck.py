@@ -248,6 +248,8 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
         verdict = Verdict.PARTLY_SUPPORTED
     else:
         verdict = Verdict.NOT_FOUND
+    if answerer.llm is not None and verdict is not Verdict.NOT_FOUND:
+        verdict = _with_entailment(answerer.llm, claim, ev, verdict)
     explanation = _explain(language, verdict.value, where=meeting_label(ref, language), item=ref.item_title,
                            findings="; ".join(ev.findings + [f"not checkable: {u}" for u in ev.unverified]))
     citations = ev.registry.citations if verdict is not Verdict.NOT_FOUND else []
@@ -278,3 +280,24 @@ _EXPLAIN = {
 def _explain(language: str, verdict: str, **values: str) -> str:
     text = _EXPLAIN[language][verdict].format(**values) if values else _EXPLAIN[language][verdict]
     return text.replace(": .", ".").replace("..", ".")
+
+
+def _with_entailment(llm, claim: str, ev: _Evidence, verdict: Verdict) -> Verdict:
+    """An LLM's entailment judgement on top of the checks: it can only make the verdict more cautious
+    (supported → partly supported, partly supported → contradicted), never lift a contradiction."""
+    from langchain_core.messages import HumanMessage
+
+    from qa.llm_answer import format_passages
+    from qa.prompts import load_prompt
+
+    prompt = load_prompt("entailment", frozenset({"passages", "claim"})).format(
+        passages=format_passages(ev.passages[:6], "da"), claim=claim)
+    try:
+        judgement = str(llm.invoke([HumanMessage(prompt)]).content).strip().split()[0].upper().strip(".:")
+    except Exception as exc:  # a failing backend leaves the offline verdict
+        ev.findings.append(f"LLM entailment unavailable ({type(exc).__name__})")
+        return verdict
+    ev.findings.append(f"LLM entailment: {judgement.lower()}")
+    if judgement == "MODSAGT":
+        return {Verdict.SUPPORTED: Verdict.PARTLY_SUPPORTED, Verdict.PARTLY_SUPPORTED: Verdict.CONTRADICTED}.get(verdict, verdict)
+    return verdict

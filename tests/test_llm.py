@@ -197,3 +197,17 @@ def test_llm_gist_is_checked_against_its_passages(fixture_store, invent):
         assert "4.250.000 kr." in gist.citations[0].quote
     assert summary.backend == "fake"
     assert summary.items[1].decision.text.startswith("Godkendt med 5 stemmer")  # decisions stay verbatim
+
+
+@pytest.mark.parametrize(("judgement", "claim", "expected"), [
+    ("MODSAGT", "Cykelstien langs Åvej blev godkendt med 5 stemmer for og 2 imod.", "partly_supported"),
+    ("STØTTET", "Cykelstien langs Åvej blev godkendt med 4 stemmer for og 3 imod.", "contradicted"),
+    ("STØTTET", "Cykelstien langs Åvej blev godkendt med 5 stemmer for og 2 imod.", "supported"),
+])
+def test_llm_entailment_never_lifts_a_contradiction(fixture_store, judgement, claim, expected):
+    from qa.factcheck import check_claim
+
+    model = FakeListChatModel(responses=[f"{judgement}. Begrundelse."])
+    result = check_claim(Answerer(fixture_store, model, "fake"), claim)
+    assert result.verdict.value == expected
+    assert f"LLM entailment: {judgement.lower()}" in result.findings

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -135,7 +135,3 @@ def _exact_day(text: str) -> date | None:
         except (ValueError, KeyError):
             continue
     return None
-
-
-def with_filters(question: Question, filters: Filters) -> Question:
-    return replace(question, filters=filters)

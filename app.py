@@ -181,7 +181,7 @@ with meetings_tab:
         meeting = next(m for m in shown if m.id == meeting_id)
         st.subheader(labels[meeting_id])
         st.caption(f"Kilde: {meeting.file_name}" + (f" · {meeting.place}" if meeting.place else ""))
-        summary = summarize(store, meeting_id, llm=make_llm(settings), backend=describe_llm(settings))
+        summary = summarize(store, meeting_id, llm=_answerer().llm, backend=_answerer().llm_name)
         st.download_button("Eksportér resumé (Markdown)", summary.to_markdown(), file_name=f"{meeting_id}.md")
         if summary.key_points:
             st.markdown("**Hovedpunkter**")

@@ -81,7 +81,7 @@ def coverage(terms: set[str], passage: Passage) -> float:
     return len(terms & present) / len(terms)
 
 
-def answers_question(question: Question, passages: list[Passage], vocabulary: set[str]) -> bool:
+def answers_question(question: Question, passages: list[Passage], vocabulary: frozenset[str]) -> bool:
     """Whether the retrieved minutes speak to the question at all; otherwise the answer is 'not found'.
 
     Danish: the best passages must contain at least half of the question's content words. English: words

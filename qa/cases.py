@@ -20,6 +20,7 @@ from ingest.structure.titles import similar
 from ingest.vocabulary import CASE_NUMBER_LINE, DATE_NUMERIC, DATE_WORDS, SectionKind, parse_date
 from qa.citations import sentences
 from qa.language import content_stems
+from qa.retrieval import section_passages
 from qa.summarise import CitationKeys, Statement
 from qa.summarise import leading_sentences as _leading
 from qa.types import Passage
@@ -84,12 +85,6 @@ def _same_case(query_stems: set[str], case_number: str | None, item: dict) -> bo
     return bool(title) and len(query_stems & title) / len(query_stems) >= 0.75
 
 
-def _section(store: Store, meeting_id: str, number: str, title: str, kind: SectionKind) -> list[Passage]:
-    where = {"$and": [{"meeting_id": meeting_id}, {"item_number": number}, {"section": kind.value}]}
-    chunks = [c for c in store.chunks(where) if c.source.item_title == title]
-    return [Passage(c.id, c.text, c.source, 0.0) for c in sorted(chunks, key=lambda c: c.source.char_start)]
-
-
 def _statement(keys: CitationKeys, passages: list[Passage], at_most: int = 3) -> Statement | None:
     return keys.quote(passages[0], _leading(passages[0], at_most=at_most)) if passages else None
 
@@ -108,8 +103,8 @@ def treatments_of(store: Store, query: str, case_number: str | None, keys: Citat
             continue
         args = (item["meeting_id"], item["number"], item["title"])
         found.append(Treatment(meetings[item["meeting_id"]], item["number"], item["title"],
-                               _statement(keys, _section(store, *args, SectionKind.DECISION)),
-                               _statement(keys, _section(store, *args, SectionKind.RECOMMENDATION), at_most=2)))
+                               _statement(keys, section_passages(store, *args, SectionKind.DECISION)),
+                               _statement(keys, section_passages(store, *args, SectionKind.RECOMMENDATION), at_most=2)))
     found.sort(key=lambda t: (t.meeting.meeting_date is None, t.meeting.meeting_date or date.min))
     return found
 
@@ -121,7 +116,7 @@ def case_timeline(store: Store, query: str) -> Timeline:
     timeline = Timeline(query, treatments_of(store, query, number, keys))
     for treatment in timeline.treatments:
         for kind in (SectionKind.CASE, SectionKind.SUMMARY, SectionKind.ATTACHMENTS, SectionKind.RECOMMENDATION):
-            for passage in _section(store, treatment.meeting.id, treatment.item_number, treatment.item_title, kind):
+            for passage in section_passages(store, treatment.meeting.id, treatment.item_number, treatment.item_title, kind):
                 timeline.planned += _planned(passage, treatment.meeting.meeting_date, keys)
     seen: set[tuple[date, str]] = set()
     timeline.planned = [p for p in sorted(timeline.planned, key=lambda p: p.when)
@@ -172,7 +167,7 @@ def brief(store: Store, meeting_id: str) -> Brief:
     for row in store.catalogue.items(meeting_id):
         if row["closed"]:
             continue
-        asks = _statement(keys, _section(store, meeting_id, row["number"], row["title"], SectionKind.RECOMMENDATION), at_most=2)
+        asks = _statement(keys, section_passages(store, meeting_id, row["number"], row["title"], SectionKind.RECOMMENDATION), at_most=2)
         earlier = [t for t in treatments_of(store, row["title"], row["case_number"], keys, exclude_meeting=meeting_id)
                    if meeting.meeting_date is None or t.meeting.meeting_date is None or t.meeting.meeting_date < meeting.meeting_date]
         items.append(BriefItem(row["number"], row["title"], asks, earlier))

@@ -17,6 +17,7 @@ from qa import messages
 from qa.citations import CitationRegistry, sentences
 from qa.language import content_stems, tokens
 from qa.question import Question, QuestionKind
+from qa.retrieval import section_passages
 from qa.types import Citation, Passage
 
 _VOTE_WORDS = re.compile(r"stem|imod|undlod|for stemte|tog forbehold|begærede", re.IGNORECASE)
@@ -54,7 +55,7 @@ def _item_key(passage: Passage) -> tuple[str, str]:
     return passage.source.meeting_id, passage.source.item_number
 
 
-def _target_items(question: Question, passages: list[Passage]) -> list[Passage]:
+def target_items(question: Question, passages: list[Passage]) -> list[Passage]:
     """The passages standing for the items the question is about: the best item first, then the same case
     at other meetings (an item with the same title)."""
     terms = set(question.terms)
@@ -80,15 +81,13 @@ def _target_items(question: Question, passages: list[Passage]) -> list[Passage]:
 
 
 def _section_passages(store: Store, ref: SourceRef, kind: SectionKind) -> list[Passage]:
-    where = {"$and": [{"meeting_id": ref.meeting_id}, {"item_number": ref.item_number}, {"section": kind.value}]}
-    chunks = sorted(store.chunks(where), key=lambda c: c.source.char_start)
-    return [Passage(c.id, c.text, c.source, 0.0) for c in chunks]
+    return section_passages(store, ref.meeting_id, ref.item_number, ref.item_title, kind)
 
 
 def _item_answers(question: Question, passages: list[Passage], store: Store, registry: CitationRegistry) -> list[str]:
     language = question.language
     lines: list[str] = []
-    for target in _target_items(question, passages):
+    for target in target_items(question, passages):
         ref = target.source
         where = meeting_label(ref, language)
         decisions = [] if question.kind is QuestionKind.RECOMMENDATION else _section_passages(store, ref, SectionKind.DECISION)

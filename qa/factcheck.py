@@ -19,7 +19,7 @@ from ingest.vocabulary import SectionKind
 from qa.answer import Answerer, answers_question, coverage
 from qa.citations import CitationRegistry, sentences
 from qa.danish_numbers import AMOUNT, QUANTITY, YEAR, amounts, same_amount, show_amount, votes
-from qa.extractive import _section_passages, _target_items, meeting_label
+from qa.extractive import _section_passages, meeting_label, target_items
 from qa.language import content_stems, stem
 from qa.question import QuestionKind, parse_question
 from qa.types import Citation, Filters, Passage
@@ -222,7 +222,7 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
         return CheckResult(claim, Verdict.NOT_FOUND, _explain(language, "not_found"), language=language)
     # the item the claim is about: the one its title names, else the passage that covers the claim best
     terms = question.coverage_terms()
-    titled = _target_items(replace(question, kind=QuestionKind.DECISION), passages)[0]
+    titled = target_items(replace(question, kind=QuestionKind.DECISION), passages)[0]
     covering = max(passages[:5], key=lambda p: coverage(terms, p))
     target = titled if _topic_matches(question, titled) or coverage(terms, titled) >= coverage(terms, covering) else covering
     ref = target.source

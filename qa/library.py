@@ -15,6 +15,7 @@ from ingest.embedders import make_embedder
 from ingest.pipeline import FileReport, Progress, ingest_paths
 from ingest.settings import Settings
 from ingest.store import Store
+from qa.retrieval import section_passages
 from qa.types import Citation
 
 
@@ -94,10 +95,7 @@ def source_file(store: Store, name: str) -> Path | None:
 def citation_context(store: Store, citation: Citation, margin: int = 400) -> tuple[str, str, str]:
     """The cited passage inside its surrounding text: (before, quote, after), all verbatim source text."""
     ref = citation.source
-    where = {"$and": [{"meeting_id": ref.meeting_id}, {"item_number": ref.item_number}, {"section": ref.section.value}]}
-    around = sorted((c for c in store.chunks(where) if c.source.file_name == ref.file_name),
-                    key=lambda c: c.source.char_start)
-    for chunk in around:
+    for chunk in section_passages(store, ref.meeting_id, ref.item_number, ref.item_title, ref.section):
         start = ref.char_start - chunk.source.char_start
         if 0 <= start and ref.char_end <= chunk.source.char_end:
             end = start + len(citation.quote)

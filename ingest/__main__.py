@@ -27,7 +27,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, default=settings.data_dir, help=f"data folder (default {settings.data_dir})")
     parser.add_argument("--municipality", help="municipality of documents that do not name one (e.g. portal JSON)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON lines")
-    parser.add_argument("--summaries", action="store_true", help="also make (or refresh) every meeting's summary")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
@@ -62,22 +61,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{r.name:<{width}}  {r.status:<10} {r.meetings:>8} {r.items:>5} {r.chunks:>6} {r.skipped:>7} {r.embedded:>8}")
         failed = sum(r.status == "error" for r in reports)
         print(f"{len(reports)} file(s), {failed} failed, {store.count()} chunks in {store.collection_name}, {elapsed:.1f} s")
-    if args.summaries:
-        _summaries(store, quiet=args.json)
     store.close()
     return 1 if missing or any(r.status == "error" for r in reports) else 0
-
-
-def _summaries(store: Store, quiet: bool) -> None:
-    # The one place ingest reaches into qa: an entry point, after ingestion is done.
-    from qa.summarise import summarize
-
-    meetings = store.catalogue.meetings()
-    started = time.perf_counter()
-    for meeting in tqdm(meetings, unit="meeting", desc="summaries", disable=quiet or not sys.stderr.isatty(), file=sys.stderr):
-        summarize(store, meeting.id)
-    if not quiet:
-        print(f"{len(meetings)} meeting summaries ready, {time.perf_counter() - started:.1f} s")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ so an interrupted ingest is visible (`pending`) and the next run completes it.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,7 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.filters import Filters
 from ingest.types import Meeting
+from ingest.vocabulary import MeetingKind, SectionKind
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -52,56 +55,132 @@ class MeetingRow:
     meeting_date: date | None
     meeting_time: str | None
     place: str | None
-    kind: str
+    kind: MeetingKind
     enclosed: bool
     item_count: int
     content_hash: str = ""
+    date_inferred: bool = False  # the date comes from a reference inside the file, not a meeting header
 
     def to_json(self) -> dict:
         return {
             "id": self.id, "municipality": self.municipality, "committee": self.committee,
-            "date": self.meeting_date.isoformat() if self.meeting_date else None, "time": self.meeting_time,
-            "place": self.place, "kind": self.kind, "item_count": self.item_count, "source": self.file_name,
-            "enclosed": self.enclosed,
+            "date": self.meeting_date.isoformat() if self.meeting_date else None, "date_inferred": self.date_inferred,
+            "time": self.meeting_time, "place": self.place, "kind": self.kind.value, "item_count": self.item_count,
+            "source": self.file_name, "enclosed": self.enclosed,
         }
+
+    @classmethod
+    def from_json(cls, data: dict) -> MeetingRow:
+        return cls(data["id"], data["source"], data["municipality"], data["committee"],
+                   date.fromisoformat(data["date"]) if data.get("date") else None, data.get("time"), data.get("place"),
+                   MeetingKind(data["kind"]), bool(data.get("enclosed")), int(data.get("item_count") or 0),
+                   date_inferred=bool(data.get("date_inferred")))
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """An agenda item with its meeting's body and date (what filters and case look-ups need)."""
+
+    meeting_id: str
+    position: int  # order within the meeting; two items may share a number
+    number: str
+    title: str
+    case_number: str | None
+    category: str | None
+    closed: bool
+    municipality: str | None
+    committee: str | None
+    meeting_date: date | None
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    item_position: int
+    position: int
+    kind: SectionKind
+    heading: str
+    text: str
 
 
 @dataclass(frozen=True)
 class FileRow:
     name: str
     sha256: str
-    status: str
+    format: str | None
+    status: str  # ok | pending
     collection: str | None
+    ingested_at: str | None
     meetings: int | None
     items: int | None
     chunks: int | None
 
+    @property
+    def complete(self) -> bool:
+        return self.status == "ok"
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "format": self.format, "status": self.status, "ingested_at": self.ingested_at,
+                "meetings": self.meetings, "items": self.items, "chunks": self.chunks}
+
+
+_MEETING_COLUMNS = ("m.id, m.file_name, m.municipality, m.committee, m.meeting_date, m.meeting_time, m.place, m.kind, "
+                    "m.enclosed, m.item_count, m.content_hash, m.date_inferred")
+_COMPLETE = "JOIN files f ON f.name = m.file_name WHERE f.status = 'ok' AND f.collection = ?"
+_ITEM_COLUMNS = ("i.meeting_id, i.position, i.number, i.title, i.case_number, i.category, i.closed, m.municipality, "
+                 "m.committee, m.meeting_date")
+_FILE_COLUMNS = "name, sha256, format, status, collection, ingested_at, meetings, items, chunks"
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _meeting_row(r: tuple) -> MeetingRow:
+    return MeetingRow(r[0], r[1], r[2], r[3], _day(r[4]), r[5], r[6], MeetingKind(r[7]), bool(r[8]), r[9], r[10] or "", bool(r[11]))
+
+
+def _item_row(r: tuple) -> ItemRow:
+    return ItemRow(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], _day(r[9]))
+
 
 class Catalogue:
-    """`collection` is the chunk collection in use: a file counts as stored only when it is complete there."""
+    """`collection` is the chunk collection in use: a file counts as stored only when it is complete there.
+
+    Reads are typed rows by intent (`meetings(filters)`, `items(meeting_id)`, `sections(meeting_id)`);
+    nothing outside this module sees a column name."""
 
     def __init__(self, path: Path, collection: str = ""):
         self.collection = collection
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, check_same_thread=False)
         self._db.executescript(_SCHEMA)
-        if "path" not in {row[1] for row in self._db.execute("PRAGMA table_info(files)")}:
-            self._db.execute("ALTER TABLE files ADD COLUMN path TEXT")  # catalogues made before paths were kept
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Columns added after the first catalogues were made."""
+        for table, column, declaration in (("files", "path", "TEXT"), ("meetings", "date_inferred", "INTEGER DEFAULT 0")):
+            if column not in {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}:
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
     def close(self) -> None:
         self._db.close()
 
     # -- files ---------------------------------------------------------------------------------------
     def file(self, name: str) -> FileRow | None:
-        row = self._db.execute("SELECT name, sha256, status, collection, meetings, items, chunks FROM files WHERE name = ?", (name,)).fetchone()
+        row = self._db.execute(f"SELECT {_FILE_COLUMNS} FROM files WHERE name = ?", (name,)).fetchone()
         return FileRow(*row) if row else None
 
-    def files(self) -> list[dict]:
-        cursor = self._db.execute(
-            "SELECT name, sha256, format, status, collection, ingested_at, meetings, items, chunks FROM files ORDER BY name"
-        )
-        columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, row, strict=False)) for row in cursor.fetchall()]
+    def files(self) -> list[FileRow]:
+        return [FileRow(*row) for row in self._db.execute(f"SELECT {_FILE_COLUMNS} FROM files ORDER BY name")]
+
+    def incomplete_files(self) -> list[str]:
+        """Files whose chunks may be partly stored (an interrupted ingest): never searched."""
+        return [r[0] for r in self._db.execute("SELECT name FROM files WHERE status != 'ok' OR collection != ?", (self.collection,))]
+
+    def revision(self) -> str:
+        """Changes whenever a file is added, replaced or removed: caches built on the chunks key on it."""
+        rows = self._db.execute("SELECT name, sha256, status FROM files ORDER BY name").fetchall()
+        return hashlib.sha256(repr((self.collection, rows)).encode()).hexdigest()
 
     def mark_pending(self, name: str, sha256: str, fmt: str, collection: str, path: str | None = None) -> None:
         with self._db:
@@ -140,9 +219,11 @@ class Catalogue:
 
     def _insert_meeting(self, m: Meeting) -> None:
         self._db.execute(
-            "INSERT OR REPLACE INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO meetings (id, file_name, municipality, committee, meeting_date, meeting_time, place, kind, "
+            "enclosed, content_hash, item_count, date_inferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (m.id, m.source_name, m.municipality, m.committee, m.meeting_date.isoformat() if m.meeting_date else None,
-             m.meeting_time, m.place, m.kind.value, int(m.enclosed), m.content_hash, len(m.items)),
+             m.meeting_time, m.place, m.kind.value, int(m.enclosed), m.content_hash, len(m.items),
+             int(getattr(m, "date_inferred", False))),
         )
         for position, item in enumerate(m.items):
             self._db.execute(
@@ -154,31 +235,43 @@ class Catalogue:
                 [(m.id, position, i, s.kind.value, s.heading, s.text) for i, s in enumerate(item.sections)],
             )
 
-    # -- meetings ------------------------------------------------------------------------------------
-    def meetings(self) -> list[MeetingRow]:
+    # -- meetings, items, sections -------------------------------------------------------------------
+    def meetings(self, filters: Filters | None = None) -> list[MeetingRow]:
+        """Meetings of complete files, newest first (undated last), within the filters."""
         rows = self._db.execute(
-            "SELECT m.id, m.file_name, m.municipality, m.committee, m.meeting_date, m.meeting_time, m.place, "
-            "m.kind, m.enclosed, m.item_count, m.content_hash FROM meetings m JOIN files f ON f.name = m.file_name "
-            "WHERE f.status = 'ok' AND f.collection = ? ORDER BY m.meeting_date IS NULL, m.meeting_date DESC, m.id",
-            (self.collection,),
+            f"SELECT {_MEETING_COLUMNS} FROM meetings m {_COMPLETE} "
+            "ORDER BY m.meeting_date IS NULL, m.meeting_date DESC, m.id", (self.collection,),
         ).fetchall()
-        return [
-            MeetingRow(r[0], r[1], r[2], r[3], date.fromisoformat(r[4]) if r[4] else None, r[5], r[6], r[7], bool(r[8]), r[9], r[10])
-            for r in rows
-        ]
+        meetings = [_meeting_row(r) for r in rows]
+        return [m for m in meetings if filters.matches(m)] if filters else meetings
 
     def meeting(self, meeting_id: str) -> MeetingRow | None:
-        return next((m for m in self.meetings() if m.id == meeting_id), None)
+        row = self._db.execute(f"SELECT {_MEETING_COLUMNS} FROM meetings m {_COMPLETE} AND m.id = ?",
+                               (self.collection, meeting_id)).fetchone()
+        return _meeting_row(row) if row else None
 
-    def all_items(self) -> list[dict]:
-        """Every agenda item of every complete file, with its meeting's id and date."""
-        cursor = self._db.execute(
-            "SELECT i.meeting_id, i.position, i.number, i.title, i.case_number, i.closed, m.meeting_date, m.committee, "
-            "m.municipality FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN files f ON f.name = m.file_name "
-            "WHERE f.status = 'ok' AND f.collection = ?", (self.collection,),
+    def items(self, meeting_id: str) -> list[ItemRow]:
+        """The meeting's agenda items in order."""
+        rows = self._db.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE i.meeting_id = ? "
+            "ORDER BY i.position", (meeting_id,),
         )
-        columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return [_item_row(r) for r in rows]
+
+    def all_items(self) -> list[ItemRow]:
+        """Every agenda item of every complete file."""
+        rows = self._db.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items i JOIN meetings m ON m.id = i.meeting_id {_COMPLETE}",
+            (self.collection,),
+        )
+        return [_item_row(r) for r in rows]
+
+    def sections(self, meeting_id: str) -> list[SectionRow]:
+        rows = self._db.execute(
+            "SELECT item_position, position, kind, heading, text FROM sections WHERE meeting_id = ? "
+            "ORDER BY item_position, position", (meeting_id,),
+        )
+        return [SectionRow(r[0], r[1], SectionKind(r[2]), r[3], r[4]) for r in rows]
 
     # -- summaries -----------------------------------------------------------------------------------
     def cached_summary(self, meeting_id: str, backend: str, content_hash: str) -> str | None:
@@ -191,22 +284,6 @@ class Catalogue:
     def store_summary(self, meeting_id: str, backend: str, content_hash: str, payload: str) -> None:
         with self._db:
             self._db.execute("INSERT OR REPLACE INTO summaries VALUES (?, ?, ?, ?)", (meeting_id, backend, content_hash, payload))
-
-    def items(self, meeting_id: str) -> list[dict]:
-        cursor = self._db.execute(
-            "SELECT position, number, title, case_number, category, closed FROM items WHERE meeting_id = ? "
-            "ORDER BY position", (meeting_id,),
-        )
-        columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, row, strict=False)) for row in cursor.fetchall()]
-
-    def sections(self, meeting_id: str) -> list[dict]:
-        cursor = self._db.execute(
-            "SELECT item_position, position, kind, heading, text FROM sections WHERE meeting_id = ? "
-            "ORDER BY item_position, position", (meeting_id,),
-        )
-        columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, row, strict=False)) for row in cursor.fetchall()]
 
     # -- embedding cache -----------------------------------------------------------------------------
     def cached_embeddings(self, keys: Iterable[str]) -> dict[str, list[float]]:

@@ -18,13 +18,16 @@ from chromadb.config import Settings as ChromaSettings
 from ingest.catalogue import Catalogue
 from ingest.chunking import CHUNKER_VERSION
 from ingest.embedders import Embedder
+from ingest.filters import Filters
 from ingest.structure.parser import PARSER_VERSION
 from ingest.types import Chunk, SourceRef
+from ingest.vocabulary import SectionKind
 
 log = logging.getLogger(__name__)
 
 _UPSERT_BATCH = 256
 _EMBED_BATCH = 32
+_READ_PAGE = 5000
 
 
 def collection_name(embedder_name: str) -> str:
@@ -96,18 +99,46 @@ class Store:
     def count(self) -> int:
         return self._collection.count()
 
-    def chunks(self, where: dict | None = None) -> list[StoredChunk]:
-        result = self._collection.get(where=where, include=["documents", "metadatas"])
-        return [
-            StoredChunk(i, d, SourceRef.from_metadata(m))
-            for i, d, m in zip(result["ids"], result["documents"], result["metadatas"], strict=False)
-        ]
+    def all_chunks(self, complete_only: bool = True) -> list[StoredChunk]:
+        """Every chunk of every complete file (or every chunk stored, with `complete_only=False`), read page
+        by page (SQLite caps a query's variables)."""
+        chunks = self._get(None)
+        if not complete_only:
+            return chunks
+        complete = {f.name for f in self.catalogue.files() if f.complete and f.collection == self.collection_name}
+        return [c for c in chunks if c.source.file_name in complete]
 
-    def query(self, embedding: list[float], n: int, where: dict | None = None) -> list[StoredChunk]:
-        """Nearest chunks to the embedding, metadata filters applied inside Chroma."""
+    def file_chunks(self, file_name: str) -> list[StoredChunk]:
+        """A file's chunks in document order."""
+        return sorted(self._get({"file_name": file_name}), key=lambda c: c.source.char_start)
+
+    def meeting_chunks(self, meeting_id: str) -> list[StoredChunk]:
+        """A meeting's chunks in document order."""
+        return sorted(self._get({"meeting_id": meeting_id}), key=lambda c: c.source.char_start)
+
+    def section_chunks(self, meeting_id: str, item_number: str, item_title: str, kind: SectionKind) -> list[StoredChunk]:
+        """The chunks of one section of one agenda item, in document order (the title tells apart two items
+        printed with the same number)."""
+        where = {"$and": [{"meeting_id": meeting_id}, {"item_number": item_number}, {"section": kind.value}]}
+        return sorted((c for c in self._get(where) if c.source.item_title == item_title), key=lambda c: c.source.char_start)
+
+    def _get(self, where: dict | None) -> list[StoredChunk]:
+        out: list[StoredChunk] = []
+        offset = 0
+        while True:
+            page = self._collection.get(where=where, include=["documents", "metadatas"], limit=_READ_PAGE, offset=offset)
+            out += [StoredChunk(i, d, SourceRef.from_metadata(m))
+                    for i, d, m in zip(page["ids"], page["documents"], page["metadatas"], strict=True) if m]
+            if len(page["ids"]) < _READ_PAGE:
+                return out
+            offset += _READ_PAGE
+
+    def query(self, embedding: list[float], n: int, filters: Filters | None = None) -> list[StoredChunk]:
+        """Nearest chunks of complete files to the embedding, the filters applied inside Chroma."""
         available = self._collection.count()
         if not available:
             return []
+        where = (filters or Filters()).to_where(self.catalogue.incomplete_files())
         result = self._collection.query(
             query_embeddings=[embedding], n_results=min(n, available), where=where,
             include=["documents", "metadatas", "distances"],
@@ -115,13 +146,12 @@ class Store:
         return [
             StoredChunk(i, d, SourceRef.from_metadata(m), dist)
             for i, d, m, dist in zip(result["ids"][0], result["documents"][0], result["metadatas"][0],
-                                     result["distances"][0], strict=True)
+                                     result["distances"][0], strict=True) if m
         ]
 
     def revision(self) -> str:
         """Changes whenever a file is added, replaced or removed: caches built on the chunks key on it."""
-        rows = [(f["name"], f["sha256"], f["status"]) for f in self.catalogue.files()]
-        return hashlib.sha256(repr((self.collection_name, rows)).encode()).hexdigest()
+        return self.catalogue.revision()
 
     def close(self) -> None:
         self.catalogue.close()

@@ -3,6 +3,7 @@
     python -m qa ask "QUESTION" [--json] [--committee X] [--municipality X] [--since DATE] [--until DATE]
     python -m qa ask --batch questions.jsonl      # one JSON question per line in, one JSON answer per line out
     python -m qa summarize MEETING_ID [--json | --markdown]
+    python -m qa summarize --all                  # make (or refresh) every meeting's summary with the configured backend
     python -m qa brief MEETING_ID [--json]
     python -m qa case "QUERY OR CASE NUMBER" [--json]
     python -m qa check "CLAIM" [--json]
@@ -22,7 +23,7 @@ from pathlib import Path
 from ingest.settings import get_settings
 from qa.answer import Answerer
 from qa.backends import BackendError, describe_llm, make_embedder, make_llm
-from qa.meetings import list_meetings
+from qa.meetings import find_committees, list_meetings
 from qa.types import Answer, Filters
 
 
@@ -63,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     meetings.add_argument("--municipality")
     meetings.add_argument("--committee")
     summary = commands.add_parser("summarize", help="summary of a meeting: every item, its decision, key points")
-    summary.add_argument("meeting_id")
+    summary.add_argument("meeting_id", nargs="?")
+    summary.add_argument("--all", action="store_true", help="summarise every meeting (cached for the configured backend)")
     summary.add_argument("--json", action="store_true")
     summary.add_argument("--markdown", action="store_true")
     brief_cmd = commands.add_parser("brief", help="pre-meeting brief: what each item asks and its earlier treatment")
@@ -89,13 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     store = Store(args.store, make_embedder(settings.embedder))
     try:
         if args.command == "meetings":
-            rows = list_meetings(store, args.municipality, args.committee)
+            rows = list_meetings(store, _meeting_filters(store, args.municipality, args.committee))
             if args.json:
                 print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
             else:
                 for r in rows:
                     when = r.meeting_date.isoformat() if r.meeting_date else "udateret"
-                    print(f"{r.id:<60} {when}  {r.kind:<9} {r.item_count:>3} pkt.  {r.municipality or '-'}, {r.committee or '-'}")
+                    print(f"{r.id:<60} {when}  {r.kind.value:<9} {r.item_count:>3} pkt.  {r.municipality or '-'}, {r.committee or '-'}")
                 print(f"{len(rows)} meeting(s)")
             return 0
         if args.command in ("summarize", "brief", "case"):
@@ -133,7 +135,12 @@ def _structured(store, args, settings) -> int:
     from qa.summarise import summarize
 
     try:
+        if args.command == "summarize" and args.all:
+            return _summarize_all(store, settings)
         if args.command == "summarize":
+            if not args.meeting_id:
+                print("error: summarize needs a MEETING_ID or --all", file=sys.stderr)
+                return 2
             result = summarize(store, args.meeting_id, llm=make_llm(settings), backend=describe_llm(settings))
             text = result.to_markdown() if args.markdown else render_summary(result)
         elif args.command == "brief":
@@ -146,6 +153,31 @@ def _structured(store, args, settings) -> int:
         print(f"error: {exc.args[0]}", file=sys.stderr)
         return 2
     print(json.dumps(result.to_json(), ensure_ascii=False, indent=2) if args.json else text)
+    return 0
+
+
+def _meeting_filters(store, municipality: str | None, committee: str | None) -> Filters:
+    """`--municipality` matches a name in any case; `--committee` any committee whose name contains it."""
+    municipalities = tuple(sorted({m.municipality for m in store.catalogue.meetings()
+                                   if municipality and m.municipality and m.municipality.lower() == municipality.lower()}))
+    committees = find_committees(store, committee) if committee else ()
+    return Filters(municipalities or ((municipality,) if municipality else ()), committees or ((committee,) if committee else ()))
+
+
+def _summarize_all(store, settings) -> int:
+    """Every meeting's summary, made with the configured backend and cached for it."""
+    import time
+
+    from tqdm import tqdm
+
+    from qa.summarise import summarize
+
+    llm, backend = make_llm(settings), describe_llm(settings)
+    meetings = store.catalogue.meetings()
+    started = time.perf_counter()
+    for meeting in tqdm(meetings, unit="meeting", desc="summaries", disable=not sys.stderr.isatty(), file=sys.stderr):
+        summarize(store, meeting.id, llm=llm, backend=backend)
+    print(f"{len(meetings)} meeting summaries ready ({backend}), {time.perf_counter() - started:.1f} s")
     return 0
 
 

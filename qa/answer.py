@@ -12,11 +12,12 @@ from ingest.store import Store
 from qa import messages
 from qa.conversation import resolve_follow_up
 from qa.extractive import answer_extractively
-from qa.language import content_stems
+from qa.generation import ChatModel
 from qa.llm_answer import answer_with_llm
 from qa.question import Question, parse_question
-from qa.retrieval import Retriever, matches
+from qa.retrieval import Retriever
 from qa.types import Answer, Filters, Passage, Status
+from qa.vocabulary.words import content_stems
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ MIN_DENSE_EN = 0.79  # cosine similarity an English question needs with one of t
 class Answerer:
     """Holds the retriever (and its lexical index) and the optional LLM between questions."""
 
-    def __init__(self, store: Store, llm=None, llm_name: str = "extractive"):
+    def __init__(self, store: Store, llm: ChatModel | None = None, llm_name: str = "extractive"):
         self.store = store
         self.retriever = Retriever(store)
         self.llm = llm
@@ -105,7 +106,7 @@ def answers_question(question: Question, passages: list[Passage], vocabulary: fr
 
 
 def _searched(meetings, filters: Filters, language: str) -> str:
-    chosen = [m for m in meetings if matches(m, filters)]
+    chosen = [m for m in meetings if filters.matches(m)]
     bodies = sorted({", ".join(p for p in (m.municipality, m.committee) if p) for m in chosen}) or ["-"]
     dates = sorted(m.meeting_date for m in chosen if m.meeting_date)
     period = f" ({dates[0].strftime('%d-%m-%Y')} – {dates[-1].strftime('%d-%m-%Y')})" if dates else ""

@@ -1,4 +1,5 @@
-"""Citation keys our code issues and parses back.
+"""Citation keys our code issues and parses back: the one registry for answers, summaries, briefs,
+timelines and fact-checks.
 
 Evidence is numbered; an answer may cite only the numbers it was given; a cited quote is narrowed to its
 exact place (character offsets and lines inside the chunk's own source reference) and checked verbatim.
@@ -9,27 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from qa.types import Citation, Passage
+from qa.types import Citation, Passage, Statement
 
-CITATION_KEY = re.compile(r"\[(\d{1,3})\]")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“«(]?[A-ZÆØÅ])|\n")  # not before a digit: "d. 23. januar"
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence or line of a passage, trimmed. A sentence ends at . ! ? followed by
-    a capital letter, a digit or a quote ("6.749.600 kr. i løbet af" goes on), or at a line break."""
-    spans = []
-    start = 0
-    for boundary in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
-        s, e = start, boundary
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e - s > 1:
-            spans.append((s, e))
-        start = boundary
-    return spans
+CITATION_KEY = re.compile(r"\[(\d{1,3})\]")  # our own protocol: "[3]"
 
 
 def cite(passage: Passage, key: int, start: int = 0, end: int | None = None) -> Citation:
@@ -45,7 +28,7 @@ def cite(passage: Passage, key: int, start: int = 0, end: int | None = None) -> 
         line_start=ref.line_start + lines_before if ref.line_start else None,
         line_end=ref.line_start + lines_before + quote.count("\n") if ref.line_start else None,
     )
-    verified = bool(quote) and passage.text[start:end] == quote and (narrowed.char_end - narrowed.char_start) == len(quote)
+    verified = bool(quote) and (narrowed.char_end - narrowed.char_start) == len(quote)
     return Citation(key, narrowed, quote, verified)
 
 
@@ -63,6 +46,11 @@ class CitationRegistry:
             self._keys[ident] = len(self.citations) + 1
             self.citations.append(cite(passage, self._keys[ident], start, end))
         return self._keys[ident]
+
+    def statement(self, passage: Passage, spans: list[tuple[int, int]]) -> Statement:
+        """A statement quoting the spans of the passage, each span its own citation."""
+        citations = [self.citations[self.add(passage, start, end) - 1] for start, end in spans]
+        return Statement(" ".join(c.quote for c in citations), citations)
 
 
 def parse_keys(answer: str, issued: int) -> tuple[str, list[int]]:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
-from qa.language import tokens
-from qa.question import Question, QuestionKind
-
-_FOLLOW_UP_START = {"og", "and", "hvad", "what", "hvem", "who", "men", "but", "også", "also", "så", "then", "hvorfor", "why"}
-_PREVIOUS_YEAR = re.compile(r"året før|år før|forrige år|sidste år|the year before|previous year|a year earlier", re.IGNORECASE)
-_NEXT_YEAR = re.compile(r"året efter|næste år|the year after|following year", re.IGNORECASE)
+from qa.question import Question
+from qa.types import QuestionKind
+from qa.vocabulary.cues import FOLLOW_UP_START, year_shift
+from qa.vocabulary.words import tokens
 
 
 def _shift_year(day: date | None, years: int) -> date | None:
@@ -25,7 +22,7 @@ def _shift_year(day: date | None, years: int) -> date | None:
 
 def is_follow_up(question: Question) -> bool:
     words = tokens(question.text)
-    return bool(words) and (len(question.terms) <= 2 or words[0] in _FOLLOW_UP_START and len(question.terms) <= 3)
+    return bool(words) and (len(question.terms) <= 2 or words[0] in FOLLOW_UP_START and len(question.terms) <= 3)
 
 
 def resolve_follow_up(question: Question, history: list[Question]) -> Question:
@@ -35,8 +32,7 @@ def resolve_follow_up(question: Question, history: list[Question]) -> Question:
         return question
     last = history[-1]
     filters = question.filters if not question.filters.is_empty() else last.filters
-    shift = -1 if _PREVIOUS_YEAR.search(question.text) else 1 if _NEXT_YEAR.search(question.text) else 0
-    if shift:
+    if shift := year_shift(question.text):
         filters = replace(filters, since=_shift_year(filters.since, shift), until=_shift_year(filters.until, shift))
     kind = question.kind if question.kind is not QuestionKind.FACT else last.kind
     terms = tuple(dict.fromkeys(last.terms + question.terms))

@@ -8,38 +8,19 @@
 
 from __future__ import annotations
 
-import re
-
 from ingest.store import Store
-from ingest.types import SourceRef
 from ingest.vocabulary import SectionKind
 from qa import messages
-from qa.citations import CitationRegistry, sentences
-from qa.language import content_stems, tokens
-from qa.question import Question, QuestionKind
-from qa.retrieval import section_passages
-from qa.types import Citation, Passage
-
-_VOTE_WORDS = re.compile(r"stem|imod|undlod|for stemte|tog forbehold|begærede", re.IGNORECASE)
-_AMOUNT_QUESTION = {
-    "meget", "stor", "stort", "størrelse", "beløb", "beløbet", "koste", "kostede", "koster", "pris", "udgift",
-    "udgifter", "tilskud", "much", "many", "amount", "cost", "costs", "price", "spend", "spent", "kr", "kroner", "mio",
-    "procent", "pct",
-}
-_AMOUNT = re.compile(r"\d[\d.]*(?:,\d+)?\s*(?:kr\b|kroner|mio|mia|%|pct|procent)|\d{1,3}(?:\.\d{3})+", re.IGNORECASE)
-_DATE = re.compile(r"\d{1,2}\.\s*[a-zæøå]+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}|\b(?:januar|februar|marts|april|maj|juni|juli|"
-                   r"august|september|oktober|november|december)\s+\d{4}|\b(?:uge|kvartal)\s+\d", re.IGNORECASE)
-_HOW_MANY = re.compile(r"\bhvor mange\b|\bhow many\b|\bantal(?:let)?\b|\bnumber of\b", re.IGNORECASE)
-_COUNT = re.compile(r"\b\d+\b(?!\s*[-./]\s*\d)|\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|tyve)\b", re.IGNORECASE)
-_HOW_OFTEN = re.compile(r"\bhvor ofte\b|\bhow often\b|\bhvor tit\b", re.IGNORECASE)
-_FREQUENCY = re.compile(r"\bhver\b|\bgang(?:e)? om\b|\bugentlig|\bmånedlig|\bårlig|\bkvartalsvis", re.IGNORECASE)
-_WHEN_QUESTION = {"hvornår", "when", "dato", "date"}
-
-
-def meeting_label(source: SourceRef, language: str) -> str:
-    when = source.meeting_date.strftime("%d-%m-%Y") if source.meeting_date else messages.UNDATED[language]
-    where = ", ".join(p for p in (source.municipality, source.committee) if p)
-    return f"{where} {when}".strip()
+from qa.citations import CitationRegistry
+from qa.messages import meeting_label
+from qa.question import Question
+from qa.retrieval import item_section
+from qa.types import Citation, Passage, QuestionKind
+from qa.vocabulary.cues import asks_amount, asks_count, asks_date, asks_frequency, records_vote, states_frequency
+from qa.vocabulary.dates import states_date
+from qa.vocabulary.numbers import states_amount, states_count
+from qa.vocabulary.sentences import sentences
+from qa.vocabulary.words import content_stems, name_stems
 
 
 def answer_extractively(question: Question, passages: list[Passage], store: Store) -> tuple[str, list[Citation]]:
@@ -65,7 +46,7 @@ def target_items(question: Question, passages: list[Passage]) -> list[Passage]:
         return len(title & terms) / len(title) if title else 0.0
 
     def votes(p: Passage) -> bool:
-        return question.kind is QuestionKind.VOTE and p.source.section is SectionKind.DECISION and bool(_VOTE_WORDS.search(p.text))
+        return question.kind is QuestionKind.VOTE and p.source.section is SectionKind.DECISION and records_vote(p.text)
 
     # the item the question names by title first; for a vote question, an item whose decision records a vote
     ranked = sorted(enumerate(passages[:8]), key=lambda ip: (-votes(ip[1]), -round(title_match(ip[1]) >= 0.5), ip[0]))
@@ -80,24 +61,20 @@ def target_items(question: Question, passages: list[Passage]) -> list[Passage]:
     return sorted(chosen, key=lambda p: (p.source.meeting_date is None, p.source.meeting_date), reverse=True)
 
 
-def _section_passages(store: Store, ref: SourceRef, kind: SectionKind) -> list[Passage]:
-    return section_passages(store, ref.meeting_id, ref.item_number, ref.item_title, kind)
-
-
 def _item_answers(question: Question, passages: list[Passage], store: Store, registry: CitationRegistry) -> list[str]:
     language = question.language
     lines: list[str] = []
     for target in target_items(question, passages):
         ref = target.source
         where = meeting_label(ref, language)
-        decisions = [] if question.kind is QuestionKind.RECOMMENDATION else _section_passages(store, ref, SectionKind.DECISION)
+        decisions = [] if question.kind is QuestionKind.RECOMMENDATION else item_section(store, ref, SectionKind.DECISION)
         if decisions:
             quoted = []
             for passage in decisions:
                 spans = [(0, len(passage.text))]
                 if question.kind is QuestionKind.VOTE:
-                    votes = [s for s in sentences(passage.text) if _VOTE_WORDS.search(passage.text[s[0]:s[1]])]
-                    wanted = set(question.terms) | _names(question.text)
+                    votes = [s for s in sentences(passage.text) if records_vote(passage.text[s[0]:s[1]])]
+                    wanted = set(question.terms) | name_stems(question.text)
                     best = sorted(votes, key=lambda s: -len(wanted & set(content_stems(passage.text[s[0]:s[1]]))))[:3]
                     spans = sorted(best) or spans
                 for start, end in spans:
@@ -107,7 +84,7 @@ def _item_answers(question: Question, passages: list[Passage], store: Store, reg
             continue
         if question.kind is not QuestionKind.RECOMMENDATION:
             lines.append(messages.NO_DECISION[language].format(where=where, number=ref.item_number, title=ref.item_title))
-        recommendations = _section_passages(store, ref, SectionKind.RECOMMENDATION)
+        recommendations = item_section(store, ref, SectionKind.RECOMMENDATION)
         if recommendations:
             text = " ".join(f"«{p.text}» [{registry.add(p)}]" for p in recommendations[:2])
             line = messages.RECOMMENDATION[language].format(text=text)
@@ -117,20 +94,11 @@ def _item_answers(question: Question, passages: list[Passage], store: Store, reg
     return lines
 
 
-def _names(text: str) -> set[str]:
-    """Stems of the capitalised words inside a question (names: 'Nick Zimmermann', 'Michael', 'Gimle')."""
-    words = re.findall(r"(?<!^)(?<![.?!] )\b[A-ZÆØÅ][a-zæøå]+", text.strip())
-    return set(content_stems(" ".join(words)))
-
-
 def _fact_answer(question: Question, passages: list[Passage], registry: CitationRegistry) -> str:
     terms = set(question.terms)
-    names = _names(question.text) & terms
-    words = set(tokens(question.text))
-    wants_amount = bool(words & _AMOUNT_QUESTION)
-    wants_count = bool(_HOW_MANY.search(question.text))
-    wants_date = bool(words & _WHEN_QUESTION)
-    wants_frequency = bool(_HOW_OFTEN.search(question.text))
+    names = name_stems(question.text) & terms
+    wants_amount, wants_count = asks_amount(question.text), asks_count(question.text)
+    wants_date, wants_frequency = asks_date(question.text), asks_frequency(question.text)
     candidates = []
     for rank, passage in enumerate(passages[:6]):
         title_terms = set(content_stems(passage.source.item_title))
@@ -142,13 +110,13 @@ def _fact_answer(question: Question, passages: list[Passage], registry: Citation
             overlap = len(stems & terms) / max(1, len(terms))
             context = len(title_terms & terms) / max(1, len(terms))
             score = overlap + 0.3 * context - 0.04 * rank
-            if wants_amount and _AMOUNT.search(sentence):
+            if wants_amount and states_amount(sentence):
                 score += 0.5
-            elif wants_count and _COUNT.search(sentence):
+            elif wants_count and states_count(sentence):
                 score += 0.4
-            if wants_date and _DATE.search(sentence):
+            if wants_date and states_date(sentence):
                 score += 0.25
-            if wants_frequency and _FREQUENCY.search(sentence):
+            if wants_frequency and states_frequency(sentence):
                 score += 0.25
             if (names - title_terms) & stems:  # a name the item's title does not already carry
                 score += 0.3

@@ -10,61 +10,36 @@ add an entailment judgement, but never overrides a deterministic contradiction.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
 from ingest.store import Store
 from ingest.vocabulary import SectionKind
 from qa.answer import Answerer, answers_question, coverage
-from qa.citations import CitationRegistry, sentences
-from qa.danish_numbers import AMOUNT, QUANTITY, YEAR, amounts, same_amount, show_amount, votes
-from qa.extractive import _section_passages, meeting_label, target_items
-from qa.language import content_stems, stem
-from qa.question import QuestionKind, parse_question
-from qa.types import Citation, Filters, Passage
+from qa.citations import CitationRegistry
+from qa.extractive import target_items
+from qa.generation import ChatModel, format_passages, generate
+from qa.messages import meeting_label
+from qa.question import parse_question
+from qa.retrieval import item_section
+from qa.types import CheckResult, Filters, Passage, QuestionKind, Verdict
+from qa.vocabulary.cues import (
+    claimed_against,
+    claims_decided,
+    claims_unanimous,
+    decision_says,
+    mentions_against,
+    mentions_dissent,
+    mentions_vote_count,
+    polarity,
+    records_dissent,
+    voted_against,
+)
+from qa.vocabulary.numbers import AMOUNT, QUANTITY, YEAR, amounts, has_amount, same_amount, show_amount, votes
+from qa.vocabulary.sentences import sentences
+from qa.vocabulary.words import content_stems, full_names, stem
 
-
-class Verdict(StrEnum):
-    SUPPORTED = "supported"
-    CONTRADICTED = "contradicted"
-    PARTLY_SUPPORTED = "partly_supported"
-    NOT_FOUND = "not_found"
-
-
-@dataclass
-class CheckResult:
-    claim: str
-    verdict: Verdict
-    explanation: str
-    citations: list[Citation] = field(default_factory=list)
-    findings: list[str] = field(default_factory=list)  # one line per check made
-    language: str = "da"
-
-    def to_json(self) -> dict:
-        return {"claim": self.claim, "verdict": self.verdict.value, "explanation": self.explanation,
-                "findings": self.findings, "citations": [c.to_json() for c in self.citations], "language": self.language}
-
-
-_UNANIMOUS = re.compile(r"\benstemmig|\bunanim|\balle stemte for\b", re.IGNORECASE)
-_AGAINST_NAME = re.compile(r"(?:Imod stemte|stemte imod[:,]?)\s+([A-ZÆØÅ][\wæøå-]+(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøå-]+)*)")
-_NAME_AGAINST = re.compile(r"([A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)+)\s+stemte imod")
-_NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+)+")
-_POLARITY = [  # (label, claim pattern, decision pattern), most specific first
-    ("rejected", r"ikke godkend|afvist|afviste|forkast|rejected|not approved|voted down", r"ikke godkend|afvist|forkast|ikke tiltr"),
-    ("postponed", r"udsat|udsatte|udskudt|postponed|deferred", r"udsat|udsæt|genoptages|udskyde"),
-    ("noted", r"taget til efterretning|tog\b.{0,120}?til efterretning|orientering(?:en)? til efterretning|noted|took note",
-     r"til efterretning|orienteret|drøftet"),
-    ("approved", r"godkend|vedtog|vedtaget|tiltr|anbefal|approved|adopted|endorsed", r"godkend|vedtag|tiltr|anbefal"),
-]
-_DECIDED_WORDS = re.compile(r"besluttede|besluttet|vedtog|godkendte|decided|approved|adopted", re.IGNORECASE)
-
-
-def _polarity(text: str, claim: bool) -> str | None:
-    for label, claim_pattern, decision_pattern in _POLARITY:
-        if re.search(claim_pattern if claim else decision_pattern, text, re.IGNORECASE):
-            return label
-    return None
+Sentence = Callable[[str], bool]  # which sentence of the evidence to cite for a finding
 
 
 @dataclass
@@ -88,27 +63,27 @@ class _Evidence:
     def decision_text(self) -> str:
         return " ".join(" ".join(p.text.split()) for p in self.decisions)
 
-    def confirm(self, finding: str, pattern: str | None, pool: list[Passage]) -> None:
+    def confirm(self, finding: str, wanted: Sentence | None, pool: list[Passage]) -> None:
         self.found += 1
         self.findings.append(finding)
-        self.cite(pattern, pool)
+        self.cite(wanted, pool)
 
-    def contradict(self, kind: str, finding: str, pattern: str | None, pool: list[Passage]) -> None:
+    def contradict(self, kind: str, finding: str, wanted: Sentence | None, pool: list[Passage]) -> None:
         self.contradictions.append(kind)
         self.findings.append(finding)
-        self.cite(pattern, pool)
+        self.cite(wanted, pool)
 
-    def cite(self, pattern: str | None, pool: list[Passage]) -> None:
-        """Cite the first sentence of the pool that matches the pattern (any sentence when None)."""
+    def cite(self, wanted: Sentence | None, pool: list[Passage]) -> None:
+        """Cite the first sentence of the pool that is wanted (any sentence when None)."""
         for passage in pool:
             for start, end in sentences(passage.text):
-                if pattern is None or re.search(pattern, passage.text[start:end], re.IGNORECASE):
+                if wanted is None or wanted(passage.text[start:end]):
                     self.registry.add(passage, start, end)
                     return
 
 
 def _check_recommendation_called_decision(claim: str, ev: _Evidence) -> None:
-    if _DECIDED_WORDS.search(claim) and not ev.decisions and ev.recommendations:
+    if claims_decided(claim) and not ev.decisions and ev.recommendations:
         ev.contradict("recommendation", "the minutes record only the administration's recommendation, no decision",
                       None, ev.recommendations)
 
@@ -118,11 +93,11 @@ def _checkamounts(claim: str, ev: _Evidence) -> None:
     for amount in amounts(claim):
         label = show_amount(amount)
         if any(same_amount(amount, p) for p in present):
-            ev.confirm(f"{label}: found", AMOUNT.pattern,
+            ev.confirm(f"{label}: found", has_amount,
                        [p for p in ev.passages if any(same_amount(amount, a) for a in amounts(p.text))])
         elif any(u.rstrip("~") == amount[1].rstrip("~") for _, u in present):
             stated = sorted({show_amount(p) for p in present if p[1].rstrip("~") == amount[1].rstrip("~")})[:4]
-            ev.contradict("amount", f"{label}: the minutes state {', '.join(stated)}", AMOUNT.pattern, ev.passages)
+            ev.contradict("amount", f"{label}: the minutes state {', '.join(stated)}", has_amount, ev.passages)
         else:
             ev.unverified.append(label)
 
@@ -134,10 +109,11 @@ def _check_quantities(claim: str, ev: _Evidence) -> None:
             continue
         stated = {n for n, w in QUANTITY.findall(ev.text) if stem(w.lower()) == stem(noun.lower())}
         if number in stated:
-            ev.confirm(f"{number} {noun}: found", re.escape(number), ev.passages)
+            ev.confirm(f"{number} {noun}: found", lambda s, n=number: n in s, ev.passages)
         elif stated:
+            first = sorted(stated)[0]
             ev.contradict("quantity", f"{number} {noun}: the minutes state {', '.join(sorted(stated))} {noun}",
-                          re.escape(sorted(stated)[0]), ev.passages)
+                          lambda s, n=first: n in s, ev.passages)
         elif not votes(claim):
             ev.unverified.append(f"{number} {noun}")
 
@@ -146,33 +122,33 @@ def _checkvotes(claim: str, ev: _Evidence) -> None:
     claimed, recorded = votes(claim), votes(ev.decision_text)
     if claimed:
         if recorded == claimed:
-            ev.confirm(f"vote {claimed[0]}-{claimed[1]}: found", r"stemm?er? (?:for|imod)", ev.decisions)
+            ev.confirm(f"vote {claimed[0]}-{claimed[1]}: found", mentions_vote_count, ev.decisions)
         elif recorded:
             ev.contradict("votes", f"vote {claimed[0]}-{claimed[1]}: the minutes record {recorded[0]}-{recorded[1]}",
-                          r"stemm?er? (?:for|imod)", ev.decisions)
+                          mentions_vote_count, ev.decisions)
         else:
             ev.unverified.append("vote count")
-    if _UNANIMOUS.search(claim):
-        if recorded and recorded[1] > 0 or re.search(r"Imod stemte", ev.decision_text):
-            ev.contradict("unanimity", "not unanimous: the minutes record votes against", r"imod", ev.decisions)
+    if claims_unanimous(claim):
+        if recorded and recorded[1] > 0 or records_dissent(ev.decision_text):
+            ev.contradict("unanimity", "not unanimous: the minutes record votes against", mentions_dissent, ev.decisions)
         elif ev.decisions:
             ev.unverified.append("unanimity (no vote recorded)")
 
 
 def _check_voted_against(claim: str, ev: _Evidence) -> None:
-    recorded = " ".join(_AGAINST_NAME.findall(ev.decision_text))
-    for names in _AGAINST_NAME.findall(claim) + _NAME_AGAINST.findall(claim):
+    recorded = " ".join(voted_against(ev.decision_text))
+    for names in claimed_against(claim):
         if names.split()[0] in recorded:
-            ev.confirm(f"voted against: {names}: found", r"Imod stemte", ev.decisions)
+            ev.confirm(f"voted against: {names}: found", mentions_against, ev.decisions)
         elif recorded:
-            ev.contradict("against", f"voted against: the minutes name {recorded}, not {names}", r"Imod stemte", ev.decisions)
+            ev.contradict("against", f"voted against: the minutes name {recorded}, not {names}", mentions_against, ev.decisions)
         else:
             ev.unverified.append(f"voted against: {names}")
 
 
 def _check_names(claim: str, ev: _Evidence, ref) -> None:
     context = f"{ev.text} {ref.item_title} {ref.committee or ''} {ref.municipality or ''}"
-    for name in set(_NAME.findall(claim)) - set(_AGAINST_NAME.findall(claim) + _NAME_AGAINST.findall(claim)):
+    for name in set(full_names(claim)) - set(claimed_against(claim)):
         if not all(word in context for word in name.split()):
             ev.unverified.append(f"name {name}")
 
@@ -191,16 +167,15 @@ def _check_polarity(claim: str, ev: _Evidence) -> None:
     """What the claim says was done (approved, rejected, noted, postponed) against the decision. An item
     may record several decisions (the item, an amendment): the claim's wording anywhere in the decision
     counts, unless the main (first) decision says the opposite."""
-    claimed = _polarity(claim, claim=True)
+    claimed = polarity(claim, claim=True)
     if not claimed or "recommendation" in ev.contradictions:
         return
     if not ev.decisions:
         ev.unverified.append(f"decision {claimed} (no decision recorded)")
         return
-    patterns = {label: decision for label, _, decision in _POLARITY}
     first = sentences(ev.decisions[0].text)[:1]
-    main = _polarity(ev.decisions[0].text[first[0][0]:first[0][1]] if first else ev.decision_text, claim=False)
-    if re.search(patterns[claimed], ev.decision_text, re.IGNORECASE) and not (claimed == "approved" and main == "rejected"):
+    main = polarity(ev.decisions[0].text[first[0][0]:first[0][1]] if first else ev.decision_text, claim=False)
+    if decision_says(claimed, ev.decision_text) and not (claimed == "approved" and main == "rejected"):
         ev.confirm(f"decision {claimed}: found", None, ev.decisions)
     elif main:
         ev.contradict("polarity", f"decision: the minutes say {main}, the claim {claimed}", None, ev.decisions)
@@ -226,9 +201,9 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     covering = max(passages[:5], key=lambda p: coverage(terms, p))
     target = titled if _topic_matches(question, titled) or coverage(terms, titled) >= coverage(terms, covering) else covering
     ref = target.source
-    decisions = _section_passages(store, ref, SectionKind.DECISION)
+    decisions = item_section(store, ref, SectionKind.DECISION)
     same_item = [p for p in passages if (p.source.meeting_id, p.source.item_number) == (ref.meeting_id, ref.item_number)]
-    ev = _Evidence(decisions, _section_passages(store, ref, SectionKind.RECOMMENDATION),
+    ev = _Evidence(decisions, item_section(store, ref, SectionKind.RECOMMENDATION),
                    decisions + [p for p in same_item if p.chunk_id not in {d.chunk_id for d in decisions}])
     _check_recommendation_called_decision(claim, ev)
     _checkamounts(claim, ev)
@@ -282,19 +257,13 @@ def _explain(language: str, verdict: str, **values: str) -> str:
     return text.replace(": .", ".").replace("..", ".")
 
 
-def _with_entailment(llm, claim: str, ev: _Evidence, verdict: Verdict) -> Verdict:
+def _with_entailment(llm: ChatModel, claim: str, ev: _Evidence, verdict: Verdict) -> Verdict:
     """An LLM's entailment judgement on top of the checks: it can only make the verdict more cautious
     (supported → partly supported, partly supported → contradicted), never lift a contradiction."""
-    from langchain_core.messages import HumanMessage
-
-    from qa.llm_answer import format_passages
-    from qa.prompts import load_prompt
-
-    prompt = load_prompt("entailment", frozenset({"passages", "claim"})).format(
-        passages=format_passages(ev.passages[:6], "da"), claim=claim)
     try:
-        judgement = str(llm.invoke([HumanMessage(prompt)]).content).strip().split()[0].upper().strip(".:")
-    except Exception as exc:  # a failing backend leaves the offline verdict
+        reply = generate(llm, "entailment", {"passages": format_passages(ev.passages[:6], "da"), "claim": claim})
+        judgement = reply.strip().split()[0].upper().strip(".:")
+    except Exception as exc:  # a failing backend (or an empty reply) leaves the offline verdict
         ev.findings.append(f"LLM entailment unavailable ({type(exc).__name__})")
         return verdict
     ev.findings.append(f"LLM entailment: {judgement.lower()}")

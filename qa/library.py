@@ -10,13 +10,18 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.catalogue import FileRow
 from ingest.converters import SUPPORTED_SUFFIXES
 from ingest.embedders import make_embedder
 from ingest.pipeline import FileReport, Progress, ingest_paths
 from ingest.settings import Settings
 from ingest.store import Store
+from ingest.vocabulary import SectionKind
 from qa.retrieval import section_passages
 from qa.types import Citation
+
+__all__ = ["SUPPORTED_SUFFIXES", "add_documents", "add_folder", "citation_context", "list_documents", "meeting_items",
+           "open_store", "remove_document", "safe_file_name", "source_file"]
 
 
 def open_store(settings: Settings) -> Store:
@@ -52,7 +57,7 @@ def add_folder(store: Store, folder: Path, max_bytes: int, progress: Progress | 
     return ingest_paths([folder], store, max_bytes, progress)
 
 
-def list_documents(store: Store) -> list[dict]:
+def list_documents(store: Store) -> list[FileRow]:
     return store.catalogue.files()
 
 
@@ -78,11 +83,10 @@ def meeting_items(store: Store, meeting_id: str) -> list[ItemView]:
     sections = store.catalogue.sections(meeting_id)
     views = []
     for item in store.catalogue.items(meeting_id):
-        own = [s for s in sections if s["item_position"] == item["position"]]
-        decision = next((s["text"] for s in own if s["kind"] == "decision" and s["text"].strip(" .")), None)
-        recommendation = next((s["text"] for s in own if s["kind"] == "recommendation"), None)
-        views.append(ItemView(item["number"], item["title"], item["case_number"], item["category"], bool(item["closed"]),
-                              decision, recommendation))
+        own = [s for s in sections if s.item_position == item.position]
+        decision = next((s.text for s in own if s.kind is SectionKind.DECISION and s.text.strip(" .")), None)
+        recommendation = next((s.text for s in own if s.kind is SectionKind.RECOMMENDATION), None)
+        views.append(ItemView(item.number, item.title, item.case_number, item.category, item.closed, decision, recommendation))
     return views
 
 

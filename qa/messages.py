@@ -33,3 +33,10 @@ ACCORDING_TO = {
 }
 UNDATED = {"da": "udateret møde", "en": "undated meeting"}
 MEETING_OF = {"da": "{committee} {date}", "en": "{committee} {date}"}
+
+
+def meeting_label(source, language: str) -> str:
+    """'Randers, Beskæftigelsesudvalget 14-01-2020' for a SourceRef or a MeetingRow."""
+    when = source.meeting_date.strftime("%d-%m-%Y") if source.meeting_date else UNDATED[language]
+    where = ", ".join(p for p in (source.municipality, source.committee) if p)
+    return f"{where} {when}".strip()

@@ -1,15 +1,16 @@
-"""Plain-text rendering of summaries, briefs and timelines for the terminal (the app renders its own)."""
+"""Rendering summaries, briefs and timelines as plain text for the terminal and as Markdown for export
+(the app renders its own views)."""
 
 from __future__ import annotations
 
 from ingest.catalogue import MeetingRow
-from qa.cases import Brief, Timeline
-from qa.summarise import NO_DECISION, MeetingSummary, Statement
+from qa.summarise import NO_DECISION
+from qa.types import Brief, MeetingSummary, Statement, Timeline
 
 
 def _meeting(m: MeetingRow) -> str:
     when = m.meeting_date.strftime("%d-%m-%Y") if m.meeting_date else "udateret"
-    return f"{m.municipality or '-'}, {m.committee or '-'} {when} ({m.kind})"
+    return f"{m.municipality or '-'}, {m.committee or '-'} {when} ({m.kind.value})"
 
 
 def _cited(statement: Statement) -> str:
@@ -34,7 +35,7 @@ def render_summary(summary: MeetingSummary) -> str:
         lines.append(f"   Beslutning: {_cited(item.decision) if item.decision else NO_DECISION}")
     if summary.key_points:
         lines += ["", "Hovedpunkter:", *[f" - {_cited(k)}" for k in summary.key_points]]
-    return "\n".join(lines + ["", "Kilder:", *_sources(summary._statements())])
+    return "\n".join(lines + ["", "Kilder:", *_sources(summary.statements())])
 
 
 def render_brief(brief: Brief) -> str:
@@ -69,3 +70,25 @@ def render_timeline(timeline: Timeline) -> str:
             lines.append(f" - {p.when.strftime('%d-%m-%Y')}: {_cited(p.statement)}")
             statements.append(p.statement)
     return "\n".join(lines + ["", "Kilder:", *_sources(statements)])
+
+
+def summary_markdown(summary: MeetingSummary) -> str:
+    """The summary as Markdown: items with gist and decision, key points, and the sources of every key."""
+    m = summary.meeting
+    when = m.meeting_date.strftime("%d-%m-%Y") if m.meeting_date else "udateret"
+    lines = [f"# {m.committee or 'Møde'} {when}", "", f"{m.municipality or ''} · {m.kind.value} · {m.place or ''}".strip(" ·"), ""]
+    for item in summary.items:
+        lines.append(f"## {item.number}. {item.title}")
+        if item.closed:
+            lines += ["Lukket punkt.", ""]
+            continue
+        if item.gist:
+            label = "Indstilling (forslag): " if item.gist_is_recommendation else ""
+            lines.append(f"{label}{item.gist.text} {item.gist.keys()}")
+        lines += [f"**Beslutning:** {item.decision.text} {item.decision.keys()}" if item.decision
+                  else f"**Beslutning:** {NO_DECISION}", ""]
+    if summary.key_points:
+        lines += ["## Hovedpunkter", *[f"- {k.text} {k.keys()}" for k in summary.key_points], ""]
+    sources = {c.key: c for s in summary.statements() for c in s.citations}
+    lines += ["## Kilder", *[f"[{k}] {c.source.label()}" for k, c in sorted(sources.items())]]
+    return "\n".join(lines)

@@ -14,48 +14,17 @@ from dataclasses import dataclass
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from ingest.catalogue import MeetingRow
 from ingest.store import Store, StoredChunk
 from ingest.types import SourceRef
 from ingest.vocabulary import SectionKind
-from qa.language import content_stems
-from qa.question import Question, QuestionKind
-from qa.types import Filters, Passage
+from qa.question import Question
+from qa.types import Passage, QuestionKind
+from qa.vocabulary.words import content_stems
 
 log = logging.getLogger(__name__)
 
 RRF_K = 60
 _POOL = 40  # candidates taken from each ranked list
-
-
-def chroma_where(filters: Filters, excluded_files: list[str]) -> dict | None:
-    clauses: list[dict] = []
-    if filters.municipalities:
-        clauses.append({"municipality": {"$in": list(filters.municipalities)}})
-    if filters.committees:
-        clauses.append({"committee": {"$in": list(filters.committees)}})
-    if filters.since:
-        clauses.append({"meeting_day": {"$gte": int(filters.since.strftime("%Y%m%d"))}})
-    if filters.until:
-        clauses.append({"meeting_day": {"$lte": int(filters.until.strftime("%Y%m%d"))}})
-    if excluded_files:
-        clauses.append({"file_name": {"$nin": excluded_files}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-
-def matches(record: SourceRef | MeetingRow, filters: Filters) -> bool:
-    """Whether a chunk's source or a meeting falls within the filters (an undated one never matches dates)."""
-    if filters.municipalities and record.municipality not in filters.municipalities:
-        return False
-    if filters.committees and record.committee not in filters.committees:
-        return False
-    if (filters.since or filters.until) and record.meeting_date is None:
-        return False
-    if filters.since and record.meeting_date < filters.since:
-        return False
-    return not (filters.until and record.meeting_date > filters.until)
 
 
 @dataclass
@@ -93,9 +62,7 @@ class Retriever:
     def index(self) -> _LexicalIndex:
         revision = self.store.revision()
         if self._index is None or revision != self._revision:
-            complete = {f["name"] for f in self.store.catalogue.files()
-                        if f["status"] == "ok" and f.get("collection") == self.store.collection_name}
-            chunks = [c for c in self.store.chunks() if c.source.file_name in complete]
+            chunks = self.store.all_chunks()
             self._index, self._revision = _build_index(chunks), revision
             log.info("lexical index built over %d chunks", len(chunks))
         return self._index
@@ -108,10 +75,8 @@ class Retriever:
         index = self.index()
         if not index.chunks:
             return []
-        pending = [f["name"] for f in self.store.catalogue.files() if f["status"] != "ok"]
-        where = chroma_where(question.filters, pending)
-        dense = self.store.query(self.store.embedder.embed_query(question.text), _POOL, where)
-        allowed = np.array([matches(c.source, question.filters) for c in index.chunks])
+        dense = self.store.query(self.store.embedder.embed_query(question.text), _POOL, question.filters)
+        allowed = np.array([question.filters.matches(c.source) for c in index.chunks])
         scores = index.bm25.get_scores(list(question.terms)) if question.terms else np.zeros(len(index.chunks))
         scores = np.where(allowed, scores, -1.0)
         lexical = [int(i) for i in np.argsort(-scores)[:_POOL] if scores[i] > 0]
@@ -166,8 +131,15 @@ class Retriever:
 
 
 def section_passages(store: Store, meeting_id: str, item_number: str, item_title: str, kind: SectionKind) -> list[Passage]:
-    """The chunks of one section of one agenda item, in document order (the title tells apart two items
-    printed with the same number)."""
-    where = {"$and": [{"meeting_id": meeting_id}, {"item_number": item_number}, {"section": kind.value}]}
-    chunks = sorted((c for c in store.chunks(where) if c.source.item_title == item_title), key=lambda c: c.source.char_start)
-    return [Passage(c.id, c.text, c.source, 0.0) for c in chunks]
+    """The passages of one section of one agenda item, in document order."""
+    return [Passage(c.id, c.text, c.source) for c in store.section_chunks(meeting_id, item_number, item_title, kind)]
+
+
+def meeting_passages(store: Store, meeting_id: str) -> list[Passage]:
+    """A meeting's passages in document order."""
+    return [Passage(c.id, c.text, c.source) for c in store.meeting_chunks(meeting_id)]
+
+
+def item_section(store: Store, ref: SourceRef, kind: SectionKind) -> list[Passage]:
+    """The passages of one section of the agenda item a source reference belongs to."""
+    return section_passages(store, ref.meeting_id, ref.item_number, ref.item_title, kind)

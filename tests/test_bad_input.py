@@ -76,9 +76,9 @@ def test_each_bad_file_fails_alone_with_its_reason(batch, small_store):
     assert reports["good.txt"].status == "ingested" and reports["good.txt"].chunks > 0
     # a legacy Windows-1252 file is read (with a logged warning), its Danish letters intact
     assert reports["legacy-cp1252.txt"].status == "ingested"
-    texts = [c.text for c in small_store.chunks({"file_name": "legacy-cp1252.txt"})]
+    texts = [c.text for c in small_store.file_chunks("legacy-cp1252.txt")]
     assert any("cykelsti langs Åvej" in t for t in texts)
-    stored = {c.source.file_name for c in small_store.chunks()}
+    stored = {c.source.file_name for c in small_store.all_chunks(complete_only=False)}
     assert stored == {"good.txt", "legacy-cp1252.txt"}
 
 

@@ -56,7 +56,9 @@ def test_settings_are_printable():
 def test_ask_json_batch_summarize_case_and_check(tmp_path):
     store = str(tmp_path / "store")
     shutil.copy(FIXTURE, tmp_path)
-    assert _run("-m", "ingest", str(tmp_path / FIXTURE.name), "--store", store, "--summaries").returncode == 0
+    assert _run("-m", "ingest", str(tmp_path / FIXTURE.name), "--store", store).returncode == 0
+    summarized = _run("-m", "qa", "summarize", "--all", "--store", store)
+    assert summarized.returncode == 0 and "1 meeting summaries ready (extractive)" in summarized.stdout
     asked = _run("-m", "qa", "ask", "Hvem stemte imod cykelstien langs Åvej?", "--json", "--store", store)
     data = json.loads(asked.stdout)
     assert data["status"] == "answered" and "Jens Holm og Lise Berg" in data["answer"]

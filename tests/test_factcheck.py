@@ -7,7 +7,7 @@ import json
 import pytest
 
 from qa.answer import Answerer
-from qa.danish_numbers import amounts as _amounts
+from qa.vocabulary.numbers import amounts as _amounts
 from qa.factcheck import Verdict, check_claim
 from tests.conftest import CORPUS, ROOT
 

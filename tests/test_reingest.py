@@ -16,13 +16,13 @@ FIXTURE = FIXTURES / "solbjerg-teknik-og-miljoe-2025-03-12.txt"
 def test_corpus_ingested_three_times_has_no_duplicates(corpus_store, corpus):
     store, first = corpus_store
     count = store.count()
-    ids = {c.id for c in store.chunks()}
+    ids = {c.id for c in store.all_chunks(complete_only=False)}
     assert count == sum(r.chunks for r in first) == len(ids)
     for _ in range(2):
         again = ingest_paths([corpus], store, MAX_BYTES)
         assert all(r.status == "unchanged" and r.embedded == 0 for r in again)
         assert [r.chunks for r in again] == [r.chunks for r in first]
-    assert store.count() == count and {c.id for c in store.chunks()} == ids
+    assert store.count() == count and {c.id for c in store.all_chunks(complete_only=False)} == ids
     meetings = store.catalogue.meetings()
     assert len(meetings) == len({m.id for m in meetings}) == sum(r.meetings for r in first)
 
@@ -38,12 +38,12 @@ def test_modified_file_replaces_its_old_chunks(tmp_path, small_store):
     path = tmp_path / FIXTURE.name
     shutil.copy(FIXTURE, path)
     (first,) = ingest_paths([path], small_store, MAX_BYTES)
-    old = {c.id: c.text for c in small_store.chunks()}
+    old = {c.id: c.text for c in small_store.all_chunks(complete_only=False)}
     assert any("41 udkald" in t for t in old.values())
     path.write_text(FIXTURE.read_text(encoding="utf-8").replace("41 udkald", "57 udkald"), encoding="utf-8")
     (second,) = ingest_paths([path], small_store, MAX_BYTES)
     assert second.status == "ingested"
-    texts = [c.text for c in small_store.chunks()]
+    texts = [c.text for c in small_store.all_chunks(complete_only=False)]
     assert not any("41 udkald" in t for t in texts) and any("57 udkald" in t for t in texts)
     assert small_store.count() == second.chunks == first.chunks
     assert second.embedded <= 2  # only the changed passage is embedded again

@@ -1,15 +1,35 @@
-"""Numbers as Danish minutes write them: 6.749.600 kr., kr. 4.778.260, 6,7 mio., 3,7 %, vote counts."""
+"""Numbers as Danish minutes write them: 6.749.600 kr., kr. 4.778.260, 6,7 mio., 3,7 %, vote counts,
+counted things ("1.100 arbejdstimer") and numbers written as words ("fem")."""
 
 from __future__ import annotations
 
 import re
 
+# An amount with its unit, before or after the digits: "6.749.600 kr.", "6,7 mio.", "3,7 %", "kr. 4.778.260".
 AMOUNT = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(mio\.?|millioner|million|mia\.?|milliarder|kr\.?|kroner|%|pct\.?|procent)"
                      r"|\b(kr\.?)\s*\**(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)", re.IGNORECASE)  # "kr. 4.778.260" too
+# A vote count: "6 stemmer for og 1 stemme imod", "17 for og 3 imod".
 VOTES = re.compile(r"(\d+)\s+stemm?er?\s+for\b.{0,30}?(\d+)\s+stemm?er?\s+imod|(\d+)\s+for\s+og\s+(\d+)\s+imod", re.IGNORECASE)
+# A counted thing: "1.100 arbejdstimer", "25 deltagere".
 QUANTITY = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s+([a-zæøå]{4,})", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
+# What an amount question's answer must hold: an amount with a unit, or a number with thousands separators.
+_AMOUNT_IN_SENTENCE = re.compile(r"\d[\d.]*(?:,\d+)?\s*(?:kr\b|kroner|mio|mia|%|pct|procent)|\d{1,3}(?:\.\d{3})+", re.IGNORECASE)
+# What a "hvor mange" question's answer must hold: a number that is not part of a date, or a number word.
+_COUNT = re.compile(r"\b\d+\b(?!\s*[-./]\s*\d)|\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|tyve)\b", re.IGNORECASE)
 
+
+def has_amount(text: str) -> bool:
+    """An amount with its unit (the AMOUNT pattern)."""
+    return bool(AMOUNT.search(text))
+
+
+def states_amount(sentence: str) -> bool:
+    return bool(_AMOUNT_IN_SENTENCE.search(sentence))
+
+
+def states_count(sentence: str) -> bool:
+    return bool(_COUNT.search(sentence))
 
 
 def parse_number(text: str) -> float:
@@ -60,3 +80,10 @@ def votes(text: str) -> tuple[int, int] | None:
         return None
     values = [int(v) for v in match.groups() if v is not None]
     return values[0], values[1]
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # any number as written: "6.749.600", "3,7", "2023"
+
+
+def numbers_in(text: str) -> list[str]:
+    return _NUMBER.findall(text)

@@ -1,15 +1,16 @@
-"""Words: Danish tokenising and stemming for lexical search, stopwords, and telling Danish from English."""
+"""Words: Danish tokenising and the one stemmer (lexical search, cue matching), stopwords, telling Danish
+from English, and names as the minutes and questions write them."""
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import snowballstemmer
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-zæøåéü]+(?:-[a-zæøåéü]+)*", re.IGNORECASE)
-_da = snowballstemmer.stemmer("danish")
-_en = snowballstemmer.stemmer("english")
+_da = snowballstemmer.stemmer("danish")  # English words pass through it harmlessly
 
 DANISH_STOPWORDS = frozenset("""
 af alle andet andre at blev blive bliver da de dem den denne der deres det dette dig din disse dog du efter eller
@@ -65,3 +66,37 @@ def detect_language(text: str) -> str:
     danish = sum(w in _DANISH_MARKERS for w in words) + bool(re.search(r"[æøå]", text, re.IGNORECASE))
     english = sum(w in _ENGLISH_MARKERS for w in words)
     return "en" if english > danish else "da"
+
+
+# A full name: two or more capitalised words ("Kasper Fuhr Christensen", "Tina Rottbøll").
+_FULL_NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+)+")
+# The same, not at the start of the text or of a sentence, where any word is capitalised.
+_FULL_NAME_INSIDE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+)+")
+# One capitalised word inside a sentence: a name or a place ("Michael", "Gimle").
+_CAPITALISED_INSIDE = re.compile(r"(?<!^)(?<![.?!] )\b[A-ZÆØÅ][a-zæøå]+")
+
+
+def full_names(text: str, inside_sentences: bool = False) -> list[str]:
+    """Names of two or more capitalised words; with `inside_sentences`, not those opening a sentence."""
+    return (_FULL_NAME_INSIDE if inside_sentences else _FULL_NAME).findall(text)
+
+
+def name_stems(text: str) -> set[str]:
+    """Stems of the capitalised words inside a question (names: 'Nick Zimmermann', 'Michael', 'Gimle')."""
+    return set(content_stems(" ".join(_CAPITALISED_INSIDE.findall(text.strip()))))
+
+
+def normalised_title(title: str) -> str:
+    """A title compared as words: lower case, markup and punctuation gone."""
+    return " ".join(re.sub(r"[^\wæøå]+", " ", title.replace("**", " ").lower()).split())
+
+
+def same_title(a: str, b: str) -> bool:
+    """Two item titles naming the same case despite typos, wrapping or a cut-off
+    ("Interesetilkendegivelse" ~ "Interessetilkendegivelse")."""
+    a, b = normalised_title(a), normalised_title(b)
+    if not a or not b or a == b:
+        return a == b
+    if min(len(a), len(b)) >= 8 and (a.startswith(b) or b.startswith(a)):
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= 0.8

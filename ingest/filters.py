@@ -1,0 +1,80 @@
+"""Which meetings a question is about: municipality, committee and a date range.
+
+One predicate (`Filters.matches`) for chunks, meetings and items, and one translation to Chroma's
+`where` (`Filters.to_where`), so retrieval, the meeting list and the app can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+
+class Dated(Protocol):
+    """Anything that belongs to a meeting: a chunk's SourceRef, a MeetingRow, an ItemRow."""
+
+    municipality: str | None
+    committee: str | None
+    meeting_date: date | None
+
+
+def day_number(day: date) -> int:
+    """A date as the number Chroma compares (20230109): Chroma's filters compare numbers only."""
+    return int(day.strftime("%Y%m%d"))
+
+
+@dataclass(frozen=True)
+class Filters:
+    municipalities: tuple[str, ...] = ()
+    committees: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.municipalities or self.committees or self.since or self.until)
+
+    def has_dates(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    def matches(self, record: Dated) -> bool:
+        """Whether a chunk's source, a meeting or an item falls within the filters (an undated one never
+        matches a date range)."""
+        if self.municipalities and record.municipality not in self.municipalities:
+            return False
+        if self.committees and record.committee not in self.committees:
+            return False
+        if self.has_dates() and record.meeting_date is None:
+            return False
+        if self.since and record.meeting_date < self.since:
+            return False
+        return not (self.until and record.meeting_date > self.until)
+
+    def to_where(self, excluded_files: list[str] | None = None) -> dict | None:
+        """The same filters as a Chroma `where` over chunk metadata (SourceRef.to_metadata)."""
+        clauses: list[dict] = []
+        if self.municipalities:
+            clauses.append({"municipality": {"$in": list(self.municipalities)}})
+        if self.committees:
+            clauses.append({"committee": {"$in": list(self.committees)}})
+        if self.since:
+            clauses.append({"meeting_day": {"$gte": day_number(self.since)}})
+        if self.until:
+            clauses.append({"meeting_day": {"$lte": day_number(self.until)}})
+        if excluded_files:
+            clauses.append({"file_name": {"$nin": list(excluded_files)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def to_json(self) -> dict:
+        return {
+            "municipalities": list(self.municipalities), "committees": list(self.committees),
+            "since": self.since.isoformat() if self.since else None, "until": self.until.isoformat() if self.until else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Filters:
+        return cls(tuple(data.get("municipalities") or ()), tuple(data.get("committees") or ()),
+                   date.fromisoformat(data["since"]) if data.get("since") else None,
+                   date.fromisoformat(data["until"]) if data.get("until") else None)

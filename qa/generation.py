@@ -1,0 +1,95 @@
+"""Checked generation: the one way `qa` calls an LLM.
+
+A prompt file is loaded (placeholders checked), the typed chat model is called or streamed, and for
+cited text the reply is checked: keys that were never issued are dropped, and a sentence without a key,
+or whose numbers and names are not in the passages it cites, is removed and counted. Answers, summary
+gists and fact-check entailment all go through here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import HumanMessage
+
+from ingest.vocabulary import SectionKind
+from qa.citations import CITATION_KEY, parse_keys
+from qa.messages import meeting_label
+from qa.prompts import load_prompt
+from qa.types import Passage
+from qa.vocabulary.numbers import numbers_in
+from qa.vocabulary.sentences import split_sentences
+from qa.vocabulary.words import full_names
+
+log = logging.getLogger(__name__)
+
+ChatModel = BaseChatModel
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What survived the check of a generated, cited text."""
+
+    text: str  # the kept sentences, with their keys
+    cited: list[int]  # the keys the kept sentences cite, in order
+    removed: int  # sentences dropped: no key, or facts their passages do not hold
+    raw: str  # the model's reply as it came
+
+
+def format_passages(passages: list[Passage], language: str) -> str:
+    """Numbered passages for a prompt: "[1] (Randers ... pkt. 3 «title», Beslutning)\\ntext"."""
+    blocks = []
+    for key, passage in enumerate(passages, start=1):
+        ref = passage.source
+        section = "Beslutning" if ref.section is SectionKind.DECISION else ref.section_heading or ref.section.label
+        label = f"{meeting_label(ref, language)}, pkt. {ref.item_number} «{ref.item_title}», {section}"
+        blocks.append(f"[{key}] ({label})\n{passage.text}")
+    return "\n\n".join(blocks)
+
+
+def generate(llm: ChatModel, prompt_name: str, values: dict[str, str], on_token: Callable[[str], None] | None = None) -> str:
+    """The model's reply to the prompt file filled with `values`; streamed to `on_token` when given.
+    Backend errors propagate: each caller decides what a failure means for it."""
+    prompt = load_prompt(prompt_name, frozenset(values)).format(**values)
+    if on_token is None:
+        reply = llm.invoke([HumanMessage(prompt)])
+        return reply.content if isinstance(reply.content, str) else str(reply.content)
+    parts = []
+    for piece in llm.stream([HumanMessage(prompt)]):
+        token = piece.content if isinstance(piece.content, str) else str(piece.content)
+        parts.append(token)
+        on_token(token)
+    return "".join(parts)
+
+
+def unsupported_facts(sentence: str, cited: list[Passage]) -> list[str]:
+    """Numbers, dates and names in the sentence that none of its cited passages contains."""
+    haystack = " ".join(" ".join(p.text.split()) for p in cited)
+    sentence = CITATION_KEY.sub("", sentence)
+    facts = numbers_in(sentence) + full_names(sentence, inside_sentences=True)
+    return [fact for fact in facts if fact not in haystack]
+
+
+def check_cited(raw: str, passages: list[Passage]) -> Checked:
+    """Keep the sentences of a generated text that cite given passages holding their facts."""
+    cleaned, _ = parse_keys(raw, len(passages))
+    kept: list[str] = []
+    removed = 0
+    for sentence in split_sentences(cleaned):
+        keys = [int(k) for k in CITATION_KEY.findall(sentence)]
+        if not keys or unsupported_facts(sentence, [passages[k - 1] for k in keys]):
+            removed += 1
+            log.info("unsupported sentence removed: %s", sentence)
+            continue
+        kept.append(sentence)
+    text = " ".join(kept)
+    return Checked(text, parse_keys(text, len(passages))[1], removed, raw)
+
+
+def checked_generation(llm: ChatModel, prompt_name: str, values: dict[str, str], passages: list[Passage],
+                       on_token: Callable[[str], None] | None = None) -> Checked:
+    """Generate from the prompt with the passages numbered in it, then check the reply sentence by sentence."""
+    return check_cited(generate(llm, prompt_name, values, on_token), passages)

@@ -1,0 +1,182 @@
+"""What a question or a claim asks for, and the words in the minutes that answer it.
+
+Cue words are matched on stems (`words.stem`), so "besluttede", "beslutningen" and "besluttet" are one
+cue. Patterns over the minutes' own sentences (votes, polarity, planned treatments) are matched on the
+text as written, because their word order carries the meaning ("Imod stemte X", "vil blive behandlet").
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.types import QuestionKind
+from qa.vocabulary.words import stem, tokens
+
+# -- what kind of answer a question wants ------------------------------------------------------------
+_KIND_WORDS = [  # the first kind whose words the question uses wins; matched on stems
+    (QuestionKind.VOTE, {"stemt", "stemte", "stemmer", "stemme", "stemmeafgivning", "voted", "vote", "votes", "undlod"}),
+    (QuestionKind.RECOMMENDATION, {"indstilling", "indstillingen", "indstiller", "indstillede", "indstilles", "foreslog",
+                                   "foreslår", "recommend", "recommended", "recommendation", "proposed", "proposal"}),
+    (QuestionKind.DECISION, {"besluttet", "besluttede", "beslutning", "beslutningen", "vedtaget", "vedtog", "godkendt",
+                             "godkendte", "godkendelse", "decided", "decision", "decide", "approved", "approve",
+                             "resolved", "udfald", "udfaldet", "outcome", "konklusion", "konkluderede"}),
+]
+_KIND_STEMS = [(kind, {stem(w) for w in words}) for kind, words in _KIND_WORDS]
+# "Hvad kom der ud af ...", "hvad kom udvalget frem til", "what came of ...": asks for the outcome.
+_OUTCOME = re.compile(r"\bkom (?:der )?(?:ud af|frem til)\b|\bwhat came of\b", re.IGNORECASE)
+# Words that make a month or year in the question the meeting's date ("på mødet i januar 2023").
+MEETING_WORDS = frozenset({"møde", "mødet", "møder", "meeting", "meetings", "rådmandsmødet", "udvalgsmødet", "byrådsmødet"})
+
+
+def question_kind(text: str) -> QuestionKind:
+    stems = {stem(w) for w in tokens(text)}
+    kind = next((k for k, vocabulary in _KIND_STEMS if stems & vocabulary), QuestionKind.FACT)
+    if kind is QuestionKind.FACT and _OUTCOME.search(text):
+        return QuestionKind.DECISION
+    return kind
+
+
+# -- what a fact question wants ------------------------------------------------------------------------
+_AMOUNT_WORDS = frozenset({  # "hvor meget", "hvor stort et beløb", "what did it cost"
+    "meget", "stor", "stort", "størrelse", "beløb", "beløbet", "koste", "kostede", "koster", "pris", "udgift",
+    "udgifter", "tilskud", "much", "many", "amount", "cost", "costs", "price", "spend", "spent", "kr", "kroner", "mio",
+    "procent", "pct",
+})
+_HOW_MANY = re.compile(r"\bhvor mange\b|\bhow many\b|\bantal(?:let)?\b|\bnumber of\b", re.IGNORECASE)
+_HOW_OFTEN = re.compile(r"\bhvor ofte\b|\bhow often\b|\bhvor tit\b", re.IGNORECASE)
+_FREQUENCY = re.compile(r"\bhver\b|\bgang(?:e)? om\b|\bugentlig|\bmånedlig|\bårlig|\bkvartalsvis", re.IGNORECASE)
+_WHEN_WORDS = frozenset({"hvornår", "when", "dato", "date"})
+
+
+def asks_amount(text: str) -> bool:
+    return bool(set(tokens(text)) & _AMOUNT_WORDS)
+
+
+def asks_count(text: str) -> bool:
+    return bool(_HOW_MANY.search(text))
+
+
+def asks_date(text: str) -> bool:
+    return bool(set(tokens(text)) & _WHEN_WORDS)
+
+
+def asks_frequency(text: str) -> bool:
+    return bool(_HOW_OFTEN.search(text))
+
+
+def states_frequency(sentence: str) -> bool:
+    return bool(_FREQUENCY.search(sentence))
+
+
+# -- votes in the minutes --------------------------------------------------------------------------------
+# A sentence of a decision that records how members voted: "stemte imod", "undlod at stemme",
+# "tog forbehold", "begærede sagen i Byrådet".
+_VOTE_SENTENCE = re.compile(r"stem|imod|undlod|for stemte|tog forbehold|begærede", re.IGNORECASE)
+_UNANIMOUS = re.compile(r"\benstemmig|\bunanim|\balle stemte for\b", re.IGNORECASE)
+# "Imod stemte Kasper Fuhr Christensen", "stemte imod: A og B".
+_AGAINST_NAME = re.compile(r"(?:Imod stemte|stemte imod[:,]?)\s+([A-ZÆØÅ][\wæøå-]+(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøå-]+)*)")
+# "Kasper Fuhr Christensen stemte imod" (a claim's word order).
+_NAME_AGAINST = re.compile(r"([A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)+)\s+stemte imod")
+_VOTE_COUNT = re.compile(r"stemm?er? (?:for|imod)", re.IGNORECASE)  # the sentence to cite for a vote count
+
+
+def mentions_vote_count(sentence: str) -> bool:
+    return bool(_VOTE_COUNT.search(sentence))
+
+
+def mentions_against(sentence: str) -> bool:
+    """The sentence to cite for who voted against: "Imod stemte ..."."""
+    return "imod stemte" in sentence.lower()
+
+
+def mentions_dissent(sentence: str) -> bool:
+    """The sentence to cite against a claim of unanimity: any "imod"."""
+    return "imod" in sentence.lower()
+
+
+def records_vote(sentence: str) -> bool:
+    return bool(_VOTE_SENTENCE.search(sentence))
+
+
+def claims_unanimous(text: str) -> bool:
+    return bool(_UNANIMOUS.search(text))
+
+
+def voted_against(text: str) -> list[str]:
+    """Names the minutes record as voting against ("Imod stemte X")."""
+    return _AGAINST_NAME.findall(text)
+
+
+def claimed_against(text: str) -> list[str]:
+    """Names a claim says voted against, in either word order."""
+    return _AGAINST_NAME.findall(text) + _NAME_AGAINST.findall(text)
+
+
+def records_dissent(decision_text: str) -> bool:
+    return "Imod stemte" in decision_text
+
+
+# -- what was decided: polarity --------------------------------------------------------------------------
+# (label, how a claim says it, how a decision says it), the most specific first: "ikke godkendt" is a
+# rejection before "godkendt" is an approval.
+POLARITY = [
+    ("rejected", r"ikke godkend|afvist|afviste|forkast|rejected|not approved|voted down", r"ikke godkend|afvist|forkast|ikke tiltr"),
+    ("postponed", r"udsat|udsatte|udskudt|postponed|deferred", r"udsat|udsæt|genoptages|udskyde"),
+    ("noted", r"taget til efterretning|tog\b.{0,120}?til efterretning|orientering(?:en)? til efterretning|noted|took note",
+     r"til efterretning|orienteret|drøftet"),
+    ("approved", r"godkend|vedtog|vedtaget|tiltr|anbefal|approved|adopted|endorsed", r"godkend|vedtag|tiltr|anbefal"),
+]
+_DECISION_PATTERNS = {label: decision for label, _, decision in POLARITY}
+# A claim that says something was decided (and so cannot be about a mere recommendation).
+_DECIDED = re.compile(r"besluttede|besluttet|vedtog|godkendte|decided|approved|adopted", re.IGNORECASE)
+
+
+def polarity(text: str, claim: bool) -> str | None:
+    """What the text says was done: rejected, postponed, noted or approved (None: none of them)."""
+    for label, claim_pattern, decision_pattern in POLARITY:
+        if re.search(claim_pattern if claim else decision_pattern, text, re.IGNORECASE):
+            return label
+    return None
+
+
+def decision_says(label: str, decision_text: str) -> bool:
+    """Whether a decision's wording anywhere says `label` (approved, rejected ...)."""
+    return bool(re.search(_DECISION_PATTERNS[label], decision_text, re.IGNORECASE))
+
+
+def claims_decided(text: str) -> bool:
+    return bool(_DECIDED.search(text))
+
+
+# -- conversations -----------------------------------------------------------------------------------------
+# A short question opening with these words leans on the previous one: "og hvem stemte imod?".
+FOLLOW_UP_START = frozenset({"og", "and", "hvad", "what", "hvem", "who", "men", "but", "også", "also", "så", "then",
+                             "hvorfor", "why"})
+_PREVIOUS_YEAR = re.compile(r"året før|år før|forrige år|sidste år|the year before|previous year|a year earlier", re.IGNORECASE)
+_NEXT_YEAR = re.compile(r"året efter|næste år|the year after|following year", re.IGNORECASE)
+
+
+def year_shift(text: str) -> int:
+    """-1 for "hvad med året før?", +1 for "året efter", else 0."""
+    return -1 if _PREVIOUS_YEAR.search(text) else 1 if _NEXT_YEAR.search(text) else 0
+
+
+# -- planned treatments and key points ------------------------------------------------------------------
+# "Sagen vil blive behandlet på Rådmandsmøde d. 23. januar 2023", "forventes forelagt Byrådet": a plan,
+# never a treatment or a decision.
+_PLANNED = re.compile(r"\b(vil blive|skal|forventes|planlægges|planlagt|bliver)\b[^.]{0,80}\b(behandl|forelæg|godkend|drøft)",
+                      re.IGNORECASE)
+# What makes a sentence a key point of a meeting: votes, approvals, rejections, grants and amounts.
+_SIGNAL = re.compile(
+    r"stemme|stemte|imod|godkend|anbefal|forkast|udsat|udsæt|begærede|tiltr|vedtag|bevill|\d[\d.]*(?:,\d+)?\s*(?:kr|mio|mia|%)",
+    re.IGNORECASE,
+)
+
+
+def plans_treatment(sentence: str) -> bool:
+    return bool(_PLANNED.search(sentence))
+
+
+def key_point_signals(sentence: str) -> int:
+    """How many votes, approvals and amounts a sentence carries."""
+    return len(_SIGNAL.findall(sentence))

@@ -1,0 +1,78 @@
+"""Dates and periods as questions and claims write them, in Danish and English.
+
+"den 14. januar 2020", "14-01-2020", "January 14, 2020" name a day; "i januar 2023" a month; "i 2022",
+"året 2022" a year ("2023-24" is a budget period, not a year). The minutes' own date formats are parsed
+by `ingest.vocabulary.parse_date`; this module adds the English and the question forms.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from ingest.vocabulary import MONTHS as DANISH_MONTHS
+
+MONTHS: dict[str, int] = DANISH_MONTHS | {
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_WORDS = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH})\s+(\d{{4}})\b", re.IGNORECASE)  # 14. januar 2020
+_DAY_WORDS_EN = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)  # January 14, 2020
+_DAY_NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")  # 14-01-2020, 14.01.2020, 14/1/2020
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.IGNORECASE)  # januar 2023
+# A year named as a period: "i 2022", "året 2022", "in 2022"; not "2023-24" or "2023/24".
+_YEAR = re.compile(r"\b(?:i|in|during|fra|år|året|year)\s+((?:19|20)\d{2})\b(?!\s*[-/–]\s*\d)", re.IGNORECASE)
+_YEAR_TOKEN = re.compile(r"^(19|20)\d{2}$")
+# A sentence that states a date or a time of year: what "hvornår" questions want.
+_DATE_IN_SENTENCE = re.compile(
+    rf"\d{{1,2}}\.\s*[a-zæøå]+\s+\d{{4}}|\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}|\b(?:{_MONTH})\s+\d{{4}}|\b(?:uge|kvartal)\s+\d",
+    re.IGNORECASE,
+)
+
+
+def exact_day(text: str) -> date | None:
+    """The first day the text names in full (day, month and year), in any of the forms above."""
+    for pattern, order in ((_DAY_WORDS, "dmy"), (_DAY_WORDS_EN, "mdy"), (_DAY_NUMERIC, "dmy_num")):
+        for match in pattern.finditer(text):
+            try:
+                if order == "dmy":
+                    return date(int(match[3]), MONTHS[match[2].lower()], int(match[1]))
+                if order == "mdy":
+                    return date(int(match[3]), MONTHS[match[1].lower()], int(match[2]))
+                return date(int(match[3]), int(match[2]), int(match[1]))
+            except (ValueError, KeyError):
+                continue
+    return None
+
+
+def without_days(text: str) -> str:
+    """The text with every full date taken out."""
+    return _DAY_NUMERIC.sub(" ", _DAY_WORDS_EN.sub(" ", _DAY_WORDS.sub(" ", text)))
+
+
+def month_period(text: str) -> tuple[date, date, str] | None:
+    """The month the text names ("i januar 2023" → 2023-01-01..2023-01-31) and the text without it."""
+    match = _MONTH_YEAR.search(text)
+    if not match:
+        return None
+    year, month = int(match[2]), MONTHS[match[1].lower()]
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), _MONTH_YEAR.sub(" ", text)
+
+
+def year_period(text: str) -> tuple[date, date, str] | None:
+    """The year the text names as a period ("i 2022") and the text without it."""
+    match = _YEAR.search(text)
+    if not match:
+        return None
+    year = int(match[1])
+    return date(year, 1, 1), date(year, 12, 31), _YEAR.sub(" ", text)
+
+
+def is_year(token: str) -> bool:
+    return bool(_YEAR_TOKEN.match(token))
+
+
+def states_date(sentence: str) -> bool:
+    """Whether a sentence states a date or a time of year ("14. januar 2020", "uge 12", "marts 2023")."""
+    return bool(_DATE_IN_SENTENCE.search(sentence))

@@ -93,6 +93,7 @@ class Meeting:
     source_sha256: str
     enclosed: bool  # minutes of an earlier meeting found inside another meeting's document
     content_hash: str  # of everything the meeting's chunks and summary depend on
+    date_inferred: bool = False  # no header of its own: the date is read from a reference in the file
 
 
 @dataclass(frozen=True)

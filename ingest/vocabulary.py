@@ -28,6 +28,7 @@ class SectionKind(StrEnum):
     ECONOMY = "economy"  # Økonomi and its variants
     ATTACHMENTS = "attachments"  # Bilag lists and documents enclosed for the item (memos, reports, agendas)
     HISTORY = "history"  # earlier treatment: Behandlingsforløb, Sagsforløb, an earlier meeting's Beslutning
+    ATTENDANCE = "attendance"  # who was absent: "Afbud: ...", "Fraværende: ...", "Ikke til stede: ..." (a line or field of its own)
     OTHER = "other"
 
     @property
@@ -43,6 +44,7 @@ _KIND_LABELS = {
     SectionKind.ECONOMY: "Økonomi",
     SectionKind.ATTACHMENTS: "Bilag",
     SectionKind.HISTORY: "Sagsforløb",
+    SectionKind.ATTENDANCE: "Fraværende",
     SectionKind.OTHER: "Andet",
 }
 
@@ -68,6 +70,11 @@ SECTION_HEADINGS: dict[str, SectionKind] = {
     "baggrund": SectionKind.CASE,
     "sagens baggrund": SectionKind.CASE,
     "beskrivelse": SectionKind.CASE,
+    "problemstilling": SectionKind.CASE,  # København (kk.dk item pages): Problemstilling / Løsning
+    "løsning": SectionKind.CASE,
+    "motivering": SectionKind.CASE,  # København: a member's proposal's reasons
+    "oplæg": SectionKind.CASE,  # Aarhus working groups (SBSYS template): "Oplæg:" then "Referat:"
+    "medlemsforslag": SectionKind.RECOMMENDATION,  # København: what members propose, never the decision
     "økonomi": SectionKind.ECONOMY,
     "økonomi og organisatoriske konsekvenser": SectionKind.ECONOMY,
     "økonomiske konsekvenser": SectionKind.ECONOMY,
@@ -87,6 +94,11 @@ SECTION_HEADINGS: dict[str, SectionKind] = {
     "kommunikation": SectionKind.OTHER,
     "vurdering": SectionKind.OTHER,
     "tidsplan": SectionKind.OTHER,
+    "videre proces": SectionKind.OTHER,  # København
+    "afbud": SectionKind.ATTENDANCE,
+    "fraværende": SectionKind.ATTENDANCE,  # Greve portal (also the reason of an item's attendee entry)
+    "fravær": SectionKind.ATTENDANCE,
+    "ikke til stede": SectionKind.ATTENDANCE,
     "borgmesterens afdelings påtegning": SectionKind.OTHER,
 }
 
@@ -100,6 +112,8 @@ INLINE_HEADING = re.compile(r"^\**([A-ZÆØÅa-zæøå][\wæøå ]{2,40}?)\**:\s
 def section_kind_of(heading: str) -> SectionKind | None:
     """The kind of a stand-alone section heading, or None when the line is not one."""
     key = re.sub(r"\s+", " ", heading.strip().strip("*").rstrip(":").strip()).lower()
+    if key == "referat" and heading.strip().strip("*").endswith(":"):
+        return SectionKind.DECISION  # "Referat:" labels what was minuted (Aarhus SBSYS); a bare "Referat" is a title
     if key in SECTION_HEADINGS:
         return SECTION_HEADINGS[key]
     return SectionKind.DECISION if _BODY_DECISION.match(key) else None
@@ -108,7 +122,10 @@ def section_kind_of(heading: str) -> SectionKind | None:
 def inline_section_kind(line: str) -> SectionKind | None:
     """The kind of a line that opens with a section heading and its text ('Beslutning: Godkendt.')."""
     match = INLINE_HEADING.match(line.strip())
-    return SECTION_HEADINGS.get(match[1].strip().lower()) if match else None
+    if not match:
+        return None
+    key = match[1].strip().lower()
+    return SectionKind.DECISION if key == "referat" else SECTION_HEADINGS.get(key)
 
 
 # Memo sections inside an Aarhus "Indstilling" enclosure: "1. Resume", "2. Beslutningspunkter".
@@ -196,3 +213,94 @@ TITLE_STOPWORDS = {
 
 KOMMUNE = re.compile(r"\b([A-ZÆØÅ][\wæøåÆØÅ-]+) Kommune\b")
 RAADHUS = re.compile(r"\b([A-ZÆØÅ][\wæøåÆØÅ-]+) Rådhus\b")  # "Ballerup Rådhus": the municipality when no "Kommune" is named
+
+# -- attendance --------------------------------------------------------------------------------------------
+# A line of its own saying who was absent: "Afbud: Tina Rottbøll", "Fraværende: Liselott Blixt, Bjarke Abel",
+# "Ikke til stede: Anne Marie Lyduch" (Greve portal), "Afbud fra Tina Rottbøll (A)" (Greve "Sagens forløb"),
+# "Ikke til stede Tina Rottbøll". "Fravær ved sygdom ..." in a case text is not one (a name or ':' must follow).
+ATTENDANCE_LINE = re.compile(
+    r"^\**((?i:Afbud|Fraværende|Fravær|Ikke til stede|Ikke mødt|Forfald))\**"
+    r"(?:\s*[:\-–]\s*\S|\s+fra\s+[A-ZÆØÅ(]|\s+[A-ZÆØÅ][\wæøå-]+\s+[A-ZÆØÅ(])"
+)
+# A sentence of its own about one member's absence, inside a decision: "Mustafa Arslan deltog ikke i sagens
+# behandling pga. afbud." (Ikast-Brande), "Bjarke Abel (A) var ikke til stede under punktet." (Greve),
+# "Rådmand Bünyamin Simsek var forhindret i at deltage i sagens behandling." (Aarhus).
+ABSENCE_SENTENCE = re.compile(
+    r"^[A-ZÆØÅ(][^.:;]{2,120}?\s(?:var ikke til stede|var fraværende|deltog ikke|havde meldt afbud|har meldt afbud"
+    r"|meldte afbud|melder afbud|var forhindret i at deltage)\b[^\n]{0,120}$"
+)
+
+
+def attendance_label(line: str, in_decision: bool = False) -> str | None:
+    """The heading an attendance line carries ('Afbud', 'Fraværende', or '' for a sentence); None otherwise."""
+    text = line.strip()
+    match = ATTENDANCE_LINE.match(text)
+    if match:
+        return match[1]
+    return "" if in_decision and ABSENCE_SENTENCE.match(text) else None
+
+
+# -- decisions written without a heading -------------------------------------------------------------------
+# How minutes phrase what was decided, at the start of a paragraph: "Godkendt.", "Vedtaget.", "Anbefales",
+# "Tilbagesendes Magistraten med bemærkning ..." / "Fremsendes til Aarhus Byråd ..." (Aarhus decision formula),
+# "Orienteringen blev taget til efterretning." (Greve), "Indstillingen blev tiltrådt." A recommendation
+# ("Forvaltningen indstiller, at ... godkendes") never starts like this.
+DECISION_OPENING = re.compile(
+    r"^\**(?:\d+[.)]\s*|Ad \d+[.:]?\s*)?(?:Godkendt|Godkendes|Vedtaget|Vedtages|Tiltrådt|Tiltrådes|Anbefales|Anbefalet"
+    r"|Taget til efterretning|Tages til efterretning|Udsat|Udsættes|Forkastet|Forkastes|Drøftet|Drøftes|Tilbagesendes"
+    r"|Fremsendes|Oversendes|Videresendes|Sendes tilbage|Sagen (?:blev |er )?(?:udsat|trukket|drøftet|godkendt|sendt)"
+    r"|(?:Indstilling|Orientering|Sag|Punkt|Forslag|Udkast)(?:en|et|erne)? [^.]{0,80}?\bblev\b"
+    r"|Medlemsforslaget blev)\b"
+)
+# A named member, party or body deciding, in the past tense: "Keld Hvalsø kunne ikke tiltræde indstillingen.",
+# "Udvalget drøftede politikken ...", "Byrådet godkendte ...", "Theresa Blegvad tog forbehold."
+DECISION_BY_MEMBERS = re.compile(
+    r"^(?!(?:Administrationen|Forvaltningen|Direktionen|Sekretariatet|Borgmesterens Afdeling)\b)[A-ZÆØÅ(][^.]{0,300}?\s"
+    r"(?:kunne (?:ikke )?tiltræde|tog forbehold|godkendte|vedtog|tiltrådte|besluttede|drøftede|anbefaler|anbefalede"
+    r"|stemte (?:for|imod)|undlod at stemme|tog [^.]{1,60} til efterretning|blev orienteret)\b"
+)
+# A sentence that announces the decisions following it: "Følgende blev diskuteret og besluttet:" (Aarhus).
+DECISION_ANNOUNCEMENT = re.compile(r"\b(?:blev|er)\s+(?:\w+\s+og\s+)?(?:besluttet|vedtaget|aftalt)(?:\s+følgende)?\s*:\s*$", re.IGNORECASE)
+
+
+def reads_as_decision(line: str) -> bool:
+    """Whether a paragraph opens like a recorded decision (see DECISION_OPENING, DECISION_BY_MEMBERS)."""
+    text = line.strip()
+    return bool(DECISION_OPENING.match(text) or DECISION_BY_MEMBERS.match(text))
+
+
+# An earlier meeting's decision quoted inside this meeting's decision: "Økonomiudvalget den 12-06-2023: Anbefales"
+# (Greve), "Byrådet, 19. juni 2023:", "12-06-2023 Økonomiudvalget" (Greve "Sagens forløb" style).
+_BODY = (r"(?:[A-ZÆØÅ][\wæøåÆØÅ,. -]{0,80}?)?(?i:udvalg|byråd|magistrat|kommunalbestyrelse|borgerrepræsentation"
+         r"|rådmandsmøde|direktion|lokaludvalg)(?:et|en|s|ets|ens)?")
+QUOTED_DECISION = re.compile(
+    rf"^(?:(?P<body>{_BODY})(?:s møde)?,?\s+(?:den\s+|d\.\s*)?(?P<date>\d{{1,2}}[.-]\s?\d{{1,2}}[.-]\d{{4}}|\d{{1,2}}\.\s*\w+\s+\d{{4}})\s*:"
+    rf"|(?P<date2>\d{{1,2}}-\d{{1,2}}-\d{{4}})\s+(?P<body2>{_BODY})\s*$)"
+)
+
+# -- where a meeting is named -------------------------------------------------------------------------------
+# "Kilde: Københavns Kommune, Valby Lokaludvalg, referat fra mødet tirsdag 19. maj 2026, punkt 12." (kk.dk
+# item pages as republished), "Aarhus Kommune, Teknisk Udvalg, dagsorden for mødet 1. oktober 2025".
+MEETING_REFERENCE = re.compile(
+    r"\b(?P<municipality>[A-ZÆØÅ][\wæøå-]+) Kommune,\s+(?P<body>[^,]{3,80}),\s+(?P<kind>referat|dagsorden)\s+(?:fra|for)\s+"
+    r"mødet\s+(?P<when>[^,]{6,40}?)(?:,\s+punkt\s+(?P<item>\d+))?[.,]?\s*$",
+    re.IGNORECASE,
+)
+# Municipalities whose name in "<name> Kommune" (or a portal's host name) is not the plain name.
+MUNICIPALITY_NAMES = {"københavns": "København", "kk": "København"}
+# An agenda portal's address: "https://dagsordener.greve.dk/..." names Greve.
+PORTAL_HOST = re.compile(r"https?://(?:[\w-]+\.)*?(?:dagsordener?|referater|politik|www)\.([\w-]+)\.dk\b", re.IGNORECASE)
+
+
+def municipality_name(word: str) -> str:
+    """'Københavns' → 'København', 'greve' → 'Greve', 'ikast-brande' → 'Ikast-Brande'."""
+    known = MUNICIPALITY_NAMES.get(word.lower())
+    return known or "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+# A reference to one of the body's own meetings, with or without a year: "status til rådmandsmødet den 19.
+# december" (Aarhus): the date of a meeting whose minutes have no header.
+DATE_WORDS_OPTIONAL_YEAR = re.compile(rf"\b(?:den|d\.)\s+(\d{{1,2}})\.\s*({_MONTH_RE})(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
+
+# Hierarchical item numbers set off by a tab: "1.1   Status siden sidst" (Word/SBSYS templates as PDF text).
+TABBED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)(?:\t|\s{3,})([A-ZÆØÅ].{1,80}?)\s*$")

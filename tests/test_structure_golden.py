@@ -66,14 +66,15 @@ def test_aarhus_rammeaftale_decision_in_scattered_meeting(corpus):
     assert any("Rådmandsmødet godkender udkast" in s.text for s in proposals)
 
 
-def test_meeting_without_header_is_its_own_meeting(corpus):
+def test_meeting_without_header_is_its_own_meeting_dated_from_its_text(corpus):
     meetings = _meetings(corpus, "aarhus-raadmandsmoede-2023-01-16")
-    undated = [m for m in meetings if m.meeting_date is None]
-    assert len(undated) == 2  # the headerless minutes (around 19-12-2022) and the undated agenda fragment
-    headerless = next(m for m in undated if any("Ukrainesituationen" in i.title for i in m.items))
+    (headerless,) = [m for m in meetings if any("Ukrainesituationen" in i.title for i in m.items)]
     assert headerless.kind.value == "referat" and len(headerless.items) == 8
-    dated = [m for m in meetings if m.meeting_date]
-    assert all(not any("Ukrainesituationen" in i.title for i in m.items) for m in dated)
+    # "status til rådmandsmødet den 19. december" in its enclosed memo; the year is the one before 16-01-2023
+    assert headerless.meeting_date.isoformat() == "2022-12-19" and headerless.date_inferred
+    assert all(not m.date_inferred for m in meetings if m is not headerless)
+    undated = [m for m in meetings if m.meeting_date is None]
+    assert len(undated) == 1 and undated[0].kind.value == "dagsorden"  # the agenda fragment names no date
 
 
 def test_trailing_referat_block_holds_the_decisions(corpus):

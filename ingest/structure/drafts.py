@@ -18,6 +18,8 @@ class SectionDraft:
     heading: str
     lines: list[Line] = field(default_factory=list)
     enclosure: str | None = None  # "memo" or "agenda": text of a document enclosed for the item
+    interrupted: SectionDraft | None = None  # for an attendance line: the section the text after it continues
+    quoted: bool = False  # opened by an earlier (or this) meeting's decision quoted by body and date
 
 
 @dataclass
@@ -42,6 +44,7 @@ class MeetingDraft:
     place: str | None
     kind: MeetingKind | None
     enclosed: bool
+    date_inferred: bool = False  # no header: the date comes from a reference to this meeting in the file
     toc: Toc | None = None
     items: list[ItemDraft] = field(default_factory=list)
     filled: dict[int, ItemDraft] = field(default_factory=dict)  # TOC entry index → item
@@ -82,7 +85,8 @@ def freeze(drafts: list[MeetingDraft], doc: RawDocument, municipality: str | Non
                 digest.update(f"{section.kind.value}|{section.heading}|{section.text}".encode())
         meetings.append(
             Meeting(meeting_id, municipality, draft.committee, draft.meeting_date, draft.meeting_time,
-                    draft.place, kind, items, doc.name, doc.sha256, draft.enclosed, digest.hexdigest())
+                    draft.place, kind, items, doc.name, doc.sha256, draft.enclosed, digest.hexdigest(),
+                    date_inferred=draft.date_inferred)
         )
     return meetings
 

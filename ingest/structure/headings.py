@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ingest.structure.toc import is_toc_heading
 from ingest.types import Line
-from ingest.vocabulary import PUNKT_HEADING
+from ingest.vocabulary import PUNKT_HEADING, TABBED_HEADING
 
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 
@@ -26,13 +27,21 @@ def joined_heading(lines: list[Line], i: int) -> tuple[str, int]:
     return text, i + 1
 
 
-def marked_item_number(lines: list[Line], i: int) -> str | None:
-    """The number of an item heading a structured format marked (level 2): 'Punkt 3: ...' or the portal's
-    number cell just before the heading."""
-    punkt = PUNKT_HEADING.match(lines[i].text.strip())
-    if punkt:
-        return punkt[1]
-    for j in range(i - 1, max(-1, i - 4), -1):
-        if is_bare_number(lines[j].text):
-            return lines[j].text.strip()
-    return None
+def tabbed_headings(lines: list[Line]) -> dict[int, tuple[str, str]]:
+    """Items numbered '1   First Agenda', '1.1   Status siden sidst' (a number set off by a tab): only in a
+    document that marks items no other way (no 'Punkt N:' heading, no TOC), and only as a run of at least
+    three headings that starts at 1 and never goes back."""
+    if any(PUNKT_HEADING.match(line.text.strip()) or is_toc_heading(line.text) for line in lines):
+        return {}
+    found: dict[int, tuple[str, str]] = {}
+    last: tuple[int, ...] = (0,)
+    for i, line in enumerate(lines):
+        match = TABBED_HEADING.match(line.text)
+        if not match or match[2].rstrip().endswith((".", ",", ":")):
+            continue
+        key = tuple(int(part) for part in match[1].split("."))
+        if (not found and key[0] != 1) or key <= last or key[0] > last[0] + 1:
+            continue
+        found[i] = (match[1], match[2].strip())
+        last = key
+    return found if len(found) >= 3 else {}

@@ -19,33 +19,32 @@ from __future__ import annotations
 
 import logging
 
+from ingest.structure.dating import date_headerless_meetings, meeting_reference
 from ingest.structure.drafts import ItemDraft, MeetingDraft, SectionDraft, freeze
 from ingest.structure.enclosures import enclosure_at, enclosure_target
 from ingest.structure.header import HeaderInfo, header_at, infer_municipality, read_first_header
-from ingest.structure.headings import is_bare_number, joined_heading, marked_item_number
+from ingest.structure.headings import joined_heading, tabbed_headings
+from ingest.structure.levels import marked_item, normalise_levels
+from ingest.structure.sections import SectionReader
 from ingest.structure.titles import similar
 from ingest.structure.toc import is_toc_heading, read_toc
+from ingest.structure.unlabelled import find_unlabelled_decisions
 from ingest.types import Line, Meeting, RawDocument
 from ingest.vocabulary import (
     CASE_NUMBER_LABEL,
-    CASE_NUMBER_LINE,
     CLOSED_TITLE,
-    DATED_DECISION,
     DECISION_FOR_ITEM,
     LOOSE_PUNKT_HEADING,
-    MEMO_HEADING,
     NUMBERED_HEADING,
     PUNKT_HEADING,
     MeetingKind,
     SectionKind,
-    inline_section_kind,
-    parse_date,
     section_kind_of,
 )
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = "p3"  # bump when a change alters meetings, items or sections: the index is rebuilt
+PARSER_VERSION = "p4"  # bump when a change alters meetings, items or sections: the index is rebuilt
 
 
 def parse_document(doc: RawDocument, default_municipality: str | None = None) -> list[Meeting]:
@@ -54,10 +53,10 @@ def parse_document(doc: RawDocument, default_municipality: str | None = None) ->
     return freeze(_Parser(doc, lines).run(), doc, infer_municipality(doc) or default_municipality)
 
 
-class _Parser:
+class _Parser(SectionReader):
     def __init__(self, doc: RawDocument, lines: list[Line]):
         self.doc = doc
-        self.lines = lines
+        self.lines, self.page_item = normalise_levels(lines)
         self.meetings: list[MeetingDraft] = []
         self.meeting: MeetingDraft | None = None
         self.item: ItemDraft | None = None
@@ -65,23 +64,31 @@ class _Parser:
         self.minutes_block: MeetingDraft | None = None  # inside a trailing "Referat" block for this meeting
         self.item_line = -1  # index of the current item's heading
         self.enclosure_line = -10  # index of the line that opened the current enclosure
-        self.structured = any(line.level == 2 for line in lines)  # HTML / portal JSON mark their items
+        self.structured = any(line.level == 2 for line in self.lines)  # HTML / portal JSON mark their items
+        self.tabbed = {} if self.structured else tabbed_headings(self.lines)  # "1.1   Title" items
 
     # -- driver -------------------------------------------------------------------------------------
     def run(self) -> list[MeetingDraft]:
         start = self._first_structure_line()
         info = read_first_header(self.lines, 40 if start is None else start, self.doc.hints)
+        reference = meeting_reference(self.lines, self.doc.hints)
+        info.committee, info.meeting_date = info.committee or reference.committee, info.meeting_date or reference.meeting_date
+        info.kind = info.kind or reference.kind
         self._open_meeting(info, enclosed=False)
         i = start or 0
         while i < len(self.lines):
             i = self._step(i)
+        find_unlabelled_decisions(self.meetings, self.doc)
+        date_headerless_meetings(self.meetings, self.lines)
         return self.meetings
 
     def _first_structure_line(self) -> int | None:
         """Where the header ends: the first TOC or item heading."""
         for i, line in enumerate(self.lines):
             text = line.text.strip()
-            if is_toc_heading(text) or PUNKT_HEADING.match(text) or (line.level == 2 and marked_item_number(self.lines, i)):
+            if is_toc_heading(text) or PUNKT_HEADING.match(text) or i in self.tabbed:
+                return i
+            if line.level == 2 and marked_item(self.lines, i, self.page_item):
                 return i
             if NUMBERED_HEADING.match(text) and self._case_number_follows(i):
                 return i
@@ -92,9 +99,9 @@ class _Parser:
         text = line.text.strip()
         if line.level == 1:
             return i + 1
-        if line.level == 2 and marked_item_number(self.lines, i):
-            punkt = PUNKT_HEADING.match(text)
-            self._start_item(marked_item_number(self.lines, i), punkt[2] if punkt else text, i)
+        marked = marked_item(self.lines, i, self.page_item) if line.level == 2 else None
+        if marked:
+            self._start_item(*marked, i)
             return i + 1
         if line.level == 3:
             if self.item:
@@ -134,6 +141,9 @@ class _Parser:
         numbered = NUMBERED_HEADING.match(text)
         if numbered and (self._toc_lists(numbered[1], numbered[2]) or self._case_number_follows(i)):
             return self._numbered_item(numbered[1], numbered[2], i)
+        if i in self.tabbed:
+            self._start_item(*self.tabbed[i], i)
+            return i + 1
         loose = LOOSE_PUNKT_HEADING.match(text)
         if loose and len(text) < 300 and self._toc_lists(loose[1], loose[2], numbered_style=None):
             self._punkt(loose[1], loose[2], i)
@@ -274,14 +284,6 @@ class _Parser:
                 return
         log.debug("%s: '%s' names no known item", self.doc.name, heading)
 
-    def _decision_kind(self, kind: SectionKind, heading: str) -> SectionKind:
-        """A dated decision of another meeting is history, not this meeting's decision."""
-        if kind is SectionKind.DECISION and self.meeting and self.meeting.meeting_date:
-            when = parse_date(heading)
-            if when and when != self.meeting.meeting_date:
-                return SectionKind.HISTORY
-        return kind
-
     # -- enclosures ---------------------------------------------------------------------------------
     def _enclosure(self, i: int, kind: str) -> int:
         self.minutes_block = None
@@ -296,47 +298,3 @@ class _Parser:
         self.section.lines.append(self.lines[i])
         self.enclosure_line = i
         return i + 1
-
-    # -- lines inside an item -----------------------------------------------------------------------
-    def _item_line(self, i: int, line: Line, text: str) -> int:
-        if self.section is None and i - self.item_line <= 2 and not self.item.case_number:
-            case = CASE_NUMBER_LINE.match(text) or CASE_NUMBER_LABEL.match(text)
-            if case:
-                self.item.case_number = case[1].split("\t")[0].strip()
-                return i + 1
-        enclosure = self.section.enclosure if self.section else None
-        if enclosure:
-            memo = MEMO_HEADING.match(text) if enclosure == "memo" else None
-            if memo:  # a memo's numbered section; never a decision, whatever its words
-                kind = section_kind_of(memo[1])
-                allowed = (SectionKind.SUMMARY, SectionKind.RECOMMENDATION, SectionKind.ECONOMY, SectionKind.CASE)
-                self._start_section(kind if kind in allowed else SectionKind.ATTACHMENTS, text, enclosure)
-                return i + 1
-        elif not self.structured:
-            kind = section_kind_of(text)
-            dated = DATED_DECISION.match(text) if len(text) < 150 and not text.endswith(".") else None
-            if dated:
-                self._start_section(self._decision_kind(SectionKind.DECISION, text), text)
-                return i + 1
-            if kind:
-                self._start_section(kind, text)
-                return i + 1
-            inline = inline_section_kind(text)
-            if inline:  # "Beslutning: Godkendt." opens the section and is its first line
-                self._start_section(self._decision_kind(inline, text), text.split(":", 1)[0].strip("* "))
-                self.section.lines.append(line)
-                return i + 1
-        if not any(ch.isalnum() for ch in text):
-            return i + 1  # a lone "." placeholder says nothing
-        if is_bare_number(text) and any(nxt.level == 2 for nxt in self.lines[i + 1 : i + 4]):
-            return i + 1  # the next item's number in a portal page
-        if self.section is None:
-            self._start_section(SectionKind.CASE, "")
-        self.section.lines.append(line)
-        return i + 1
-
-    def _start_section(self, kind: SectionKind, heading: str, enclosure: str | None = None) -> None:
-        if self.item is None:
-            return
-        self.section = SectionDraft(kind, heading, enclosure=enclosure)
-        self.item.sections.append(self.section)

@@ -212,7 +212,7 @@ TITLE_STOPWORDS = {
 }
 
 KOMMUNE = re.compile(r"\b([A-ZÆØÅ][\wæøåÆØÅ-]+) Kommune\b")
-RAADHUS = re.compile(r"\b([A-ZÆØÅ][\wæøåÆØÅ-]+) Rådhus\b")  # "Ballerup Rådhus": the municipality when no "Kommune" is named
+RAADHUS = re.compile(r"\b([A-ZÆØÅ][\wæøåÆØÅ-]+) (?:Rådhus|Byråd)\b")  # "Ballerup Rådhus", "Aarhus Byråd": when no "Kommune" is named
 
 # -- attendance --------------------------------------------------------------------------------------------
 # A line of its own saying who was absent: "Afbud: Tina Rottbøll", "Fraværende: Liselott Blixt, Bjarke Abel",
@@ -283,7 +283,7 @@ QUOTED_DECISION = re.compile(
 # item pages as republished), "Aarhus Kommune, Teknisk Udvalg, dagsorden for mødet 1. oktober 2025".
 MEETING_REFERENCE = re.compile(
     r"\b(?P<municipality>[A-ZÆØÅ][\wæøå-]+) Kommune,\s+(?P<body>[^,]{3,80}),\s+(?P<kind>referat|dagsorden)\s+(?:fra|for)\s+"
-    r"mødet\s+(?P<when>[^,]{6,40}?)(?:,\s+punkt\s+(?P<item>\d+))?[.,]?\s*$",
+    r"mødet\s+(?P<when>[^,]{2,40}?\d{4})(?:,\s+punkt\s+(?P<item>\d+))?(?=[.,]|\s*$)",
     re.IGNORECASE,
 )
 # Municipalities whose name in "<name> Kommune" (or a portal's host name) is not the plain name.

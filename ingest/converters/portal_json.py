@@ -1,20 +1,29 @@
 """Agenda-portal JSON (one meeting per file): the meeting's stated metadata plus its items as lines.
 
 Fields: Udvalg.Navn, Moede.Dato / MeetingBeginUtc, Moede.Sted, Dagsordenpunkter[] with Number,
-Caption/Navn, CaseNumber/SagsNummer, Felter[].Html (h3 section headings) and Bilag[].Navn.
+Caption/Navn, CaseNumber/SagsNummer, Felter[].Html (h3 section headings), Bilag[].Navn and
+ExternalAgendaItemAttendees[] (who was absent from the item, with the reason, e.g. "Fraværende").
 `Moede.Navn` says "Dagsorden" even when decisions are recorded, so the kind is left to the parser.
+A case's decision trail (Aarhus city archive: a list of {date, fora_name, title}, the decision text in
+`title`, one entry per meeting that treated the case) becomes one meeting per entry: a `REFERAT <body>
+d. <date>` header, the case as its item, and the text under a `Beslutning` heading (the field is the
+decision). The municipality is the one the text names ("Greve Kommune"), else the portal's address in its links
+(`https://dagsordener.greve.dk/...`).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 
 from ingest.converters import ConversionError, build_document
 from ingest.converters.html import html_to_lines
 from ingest.converters.text import decode_text
 from ingest.types import MeetingHints, RawDocument
-from ingest.vocabulary import KOMMUNE
+from ingest.vocabulary import KOMMUNE, PORTAL_HOST, municipality_name
+
+CASE_NUMBER_IN_NAME = re.compile(r"(?<!\d)\d{2}-\d{6}(?!\d)")  # "...-sag-18-039871-...": the case a trail is about
 
 
 def _hints(doc: dict) -> MeetingHints:
@@ -35,6 +44,8 @@ def convert(name: str, data: bytes) -> RawDocument:
         doc = json.loads(decode_text(name, data))
     except json.JSONDecodeError as exc:
         raise ConversionError(name, f"malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    if isinstance(doc, list) and doc and all(isinstance(e, dict) and {"date", "fora_name", "title"} <= e.keys() for e in doc):
+        return _decision_trail(name, data, doc)
     if not isinstance(doc, dict) or not isinstance(doc.get("Dagsordenpunkter"), list):
         raise ConversionError(name, "JSON is not an agenda-portal meeting (no 'Dagsordenpunkter' list)")
     hints = _hints(doc)
@@ -54,16 +65,44 @@ def convert(name: str, data: bytes) -> RawDocument:
         case = item.get("CaseNumber") or item.get("SagsNummer")
         if case:
             pieces.append((f"Sagsnummer: {case}", None, None))
-        for field in item.get("Felter") or []:
-            for text, level in html_to_lines(field.get("Html") or ""):
+        fields = item.get("Felter") or []
+        for field in fields:
+            for text, level in html_to_lines(field.get("Html") or "", paragraph_breaks=True):
                 pieces.append((text, None, 3 if level else None))  # any heading inside an item is a section
+        pieces.extend(_absent(item, " ".join(field.get("Html") or "" for field in fields)))
         attachments = [a.get("Navn", "").strip() for a in item.get("Bilag") or [] if a.get("Navn")]
         if attachments:
             pieces.append(("Bilag", None, 3))
             pieces.extend((title, None, None) for title in attachments)
     document = build_document(name, data, "portal-json", pieces, hints)
     municipalities = KOMMUNE.findall(document.text)
-    if municipalities:
-        hints = MeetingHints(**{**hints.__dict__, "municipality": max(set(municipalities), key=municipalities.count)})
+    host = PORTAL_HOST.search(json.dumps(doc, ensure_ascii=False))
+    municipality = max(set(municipalities), key=municipalities.count) if municipalities else host and host[1]
+    if municipality:
+        hints = MeetingHints(**{**hints.__dict__, "municipality": municipality_name(municipality)})
         document = RawDocument(document.name, document.sha256, document.format, document.text, document.lines, hints)
     return document
+
+
+def _absent(item: dict, text: str) -> list[tuple[str, int | None, int | None]]:
+    """The item's absentees as an attendance section ("Fraværende" over the names), unless its text names them."""
+    names = []
+    for attendee in item.get("ExternalAgendaItemAttendees") or []:
+        name = " ".join(str(attendee.get("Name") or "").split())
+        reason = " ".join(str(attendee.get("Reason") or "").split())
+        if name and name not in text:
+            names.append(name if reason.lower() in ("", "fraværende") else f"{name} ({reason})")
+    return [("Fraværende", None, 3), (", ".join(names), None, None)] if names else []
+
+
+def _decision_trail(name: str, data: bytes, entries: list[dict]) -> RawDocument:
+    case = CASE_NUMBER_IN_NAME.search(name)
+    title = f"Sag {case[0]}" if case else "Sag"
+    pieces: list[tuple[str, int | None, int | None]] = []
+    for entry in sorted(entries, key=lambda e: str(e.get("date"))):
+        when = datetime.fromisoformat(str(entry["date"])[:10])
+        pieces += [(f"REFERAT {' '.join(str(entry['fora_name']).split())} d. {when.strftime('%d-%m-%Y')}", None, None),
+                   (f"Punkt 1: {title}", None, None), ("Beslutning", None, None)]
+        pieces += [(" ".join(line.split()), None, None) for line in str(entry["title"]).splitlines() if line.strip()]
+        pieces.append(("", None, None))
+    return build_document(name, data, "portal-json", pieces)

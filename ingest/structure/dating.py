@@ -51,7 +51,7 @@ def _referenced_date(meeting: MeetingDraft, anchor: date | None) -> date | None:
     stem = re.escape(meeting.committee.split()[0].lower()[:-2])
     if len(stem) < 4:
         return None
-    pattern = re.compile(_PREPARED_FOR + stem + r"\w*\s+" + DATE_WORDS_OPTIONAL_YEAR.pattern[2:], re.IGNORECASE)
+    pattern = re.compile(_PREPARED_FOR + stem + r"\w*(?:\s+møde\w*)?\s+" + DATE_WORDS_OPTIONAL_YEAR.pattern[2:], re.IGNORECASE)
     for item in meeting.items:
         for section in item.sections:  # enclosures too: a memo "til rådmandsmødet den ..." was made for it
             for line in section.lines:

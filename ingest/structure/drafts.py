@@ -107,9 +107,10 @@ def _in_toc_order(meeting: MeetingDraft) -> list[ItemDraft]:
 def _freeze_item(item: ItemDraft, doc: RawDocument) -> AgendaItem:
     sections: list[Section] = []
     if not item.closed:
+        decided = item.has_decision()
         for draft in item.sections:
             if not draft.lines:
-                if draft.kind is SectionKind.DECISION:  # an empty decision is still recorded as such
+                if draft.kind is SectionKind.DECISION and not decided:  # an empty decision is still recorded as such
                     sections.append(Section(draft.kind, draft.heading, 0, 0, ()))
                 continue
             first, last = draft.lines[0].number - 1, draft.lines[-1].number

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest.types import Line, MeetingHints, RawDocument
-from ingest.vocabulary import KOMMUNE, RAADHUS, WEEKDAYS, MeetingKind, parse_date, parse_time
+from ingest.vocabulary import KOMMUNE, RAADHUS, WEEKDAYS, MeetingKind, municipality_name, parse_date, parse_time
 
 PORTAL_DATE_LINE = re.compile(r"^(\d{2}-\d{2}-\d{4})\s+(\d{2}:\d{2})(\s*-\s*.*)?$")
 TEMPLATE_HEADER = re.compile(r"^(REFERAT|DAGSORDEN)\s+(.+?)\s+d\.\s+(\d{1,2}-\d{1,2}-\d{4})\s*$", re.IGNORECASE)
@@ -126,7 +126,7 @@ def read_first_header(lines: list[Line], end: int, hints: MeetingHints) -> Heade
         kind = _kind(text)
         if kind and not info.kind:
             info.kind = kind
-            rest = re.sub(r"^(for|fra)\s+", "", _KIND_WORD.sub("", text).strip(), flags=re.IGNORECASE)
+            rest = re.sub(r"^(for|fra)\s+", "", _KIND_WORD.sub("", text).strip(" :-–"), flags=re.IGNORECASE)
             if not parse_date(rest) and rest[:1].isupper() and not info.committee:
                 info.committee = clean_body(rest)
         cover_date = not _LABEL.match(text) and (text.lower().startswith(WEEKDAYS) or "den " in text.lower())
@@ -155,7 +155,7 @@ def infer_municipality(doc: RawDocument) -> str | None:
     """The municipality the document names most often ('Randers Kommune'), if any."""
     if doc.hints.municipality:
         return doc.hints.municipality
-    names = KOMMUNE.findall(doc.text[:200_000]) or RAADHUS.findall(doc.text[:20_000])
+    names = [municipality_name(n) for n in KOMMUNE.findall(doc.text[:200_000])] or RAADHUS.findall(doc.text[:20_000])
     if not names:
         return None
     counts = sorted(((names.count(n), n) for n in set(names)), reverse=True)

@@ -96,7 +96,8 @@ class SectionReader:
         current = self.section
         if current is not None and current.kind is SectionKind.HISTORY:
             return False
-        label = attendance_label(text, in_decision=current is not None and current.kind is SectionKind.DECISION)
+        decision = current if current is None or current.interrupted is None else current.interrupted
+        label = attendance_label(text, in_decision=decision is not None and decision.kind is SectionKind.DECISION)
         if label is None:
             return False
         if current is None or current.kind is not SectionKind.ATTENDANCE:

@@ -7,7 +7,8 @@ Magistraten med bemærkning, at ..." in Aarhus' decision formula), at the very e
 diskuteret og besluttet:"). One pass after parsing, for items that have no decision with text:
 - leading: the untitled text under the title (the title repeated over it is dropped) is the decision when
   it reads as one (`reads_as_decision`) and is short or followed by headed sections; in a meeting where
-  at least two items open that way and none has a labelled decision, every item's untitled opening is;
+  at least two items open that way and none has a labelled decision, every item's untitled opening is
+  (only that layout-wide evidence counts in a meeting whose header says "Dagsorden");
 - trailing: the last lines of the item's last section that each read as a decision, when the meeting is
   not an agenda and they start a paragraph (a blank line or a finished sentence before them), with at
   least one line of the section before them (so a recommendation's own text stays a recommendation);
@@ -28,18 +29,17 @@ _SHORT = 3  # an untitled opening of at most this many lines and nothing after i
 
 def find_unlabelled_decisions(meetings: list[MeetingDraft], doc: RawDocument) -> None:
     for meeting in meetings:
-        if meeting.kind is MeetingKind.AGENDA:
-            continue
         open_items = [item for item in meeting.items if not item.closed and not _has_decision_text(item)]
         labelled = any(s.kind is SectionKind.DECISION for item in meeting.items for s in item.sections)
         leading = {id(item): _leading(item) for item in open_items}
         matching = [item for item in open_items if leading[id(item)] and reads_as_decision(leading[id(item)][1][0].text)]
         uniform = len(matching) >= 2 and not labelled  # the meeting's layout: the decision under every title
-        minutes = meeting.kind is MeetingKind.MINUTES or labelled or bool(matching)
+        agenda = meeting.kind is MeetingKind.AGENDA and not uniform  # (portals call their minutes "Dagsorden" too)
+        minutes = not agenda and (meeting.kind is MeetingKind.MINUTES or labelled or bool(matching))
         for item in open_items:
             found = leading[id(item)]
             empty_label = any(s.kind is SectionKind.DECISION for s in item.sections)  # "Beslutning" over "."
-            if found and not empty_label and (item in matching or uniform):
+            if found and not empty_label and not agenda and (item in matching or uniform):
                 _split(item, found[0], found[1], "")
             elif minutes and not _announced(item) and not empty_label:
                 _trailing(item, doc)
@@ -83,7 +83,8 @@ def _announced(item: ItemDraft) -> bool:
         if section.enclosure or section.kind in (SectionKind.RECOMMENDATION, SectionKind.HISTORY):
             continue
         for k, line in enumerate(section.lines[:-1]):
-            if DECISION_ANNOUNCEMENT.search(line.text.strip()):
+            before = section.lines[k - 1].text.split()[-2:] if k else []  # "... Følgende blev" / "diskuteret og besluttet:"
+            if DECISION_ANNOUNCEMENT.search(" ".join([*before, line.text.strip()])):
                 _split(item, section, section.lines[k + 1:], "")
                 return True
     return False

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import datetime
 
 from ingest.converters import ConversionError, build_document
@@ -103,6 +104,7 @@ def _decision_trail(name: str, data: bytes, entries: list[dict]) -> RawDocument:
         when = datetime.fromisoformat(str(entry["date"])[:10])
         pieces += [(f"REFERAT {' '.join(str(entry['fora_name']).split())} d. {when.strftime('%d-%m-%Y')}", None, None),
                    (f"Punkt 1: {title}", None, None), ("Beslutning", None, None)]
-        pieces += [(" ".join(line.split()), None, None) for line in str(entry["title"]).splitlines() if line.strip()]
+        text = unicodedata.normalize("NFC", str(entry["title"]))  # the archive writes "Byra\u030ad" for "Byråd"
+        pieces += [(" ".join(line.split()), None, None) for line in text.splitlines() if line.strip()]
         pieces.append(("", None, None))
     return build_document(name, data, "portal-json", pieces)

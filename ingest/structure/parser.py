@@ -6,12 +6,12 @@ the meetings found so far, the current item and section. What it handles, each b
   contents, or item numbering restarting at 1, opens a meeting that has no header at all;
 - items scattered through the document: an item heading goes to the meeting whose table of contents
   lists it and has not been filled yet;
-- decisions in three layouts: a `Beslutning` section, `Beslutning for Punkt N` headings, and a trailing
-  `Referat` block of bare `Punkt N:` headings whose text is the decision;
+- decisions: a `Beslutning` section, `Beslutning for Punkt N` headings, a trailing `Referat` block of bare
+  `Punkt N:` headings, or no heading at all (unlabelled.py); absences and quoted decisions: sections.py;
 - enclosures (an `Indstilling` memo with Til/Fra/Dato, an enclosed committee agenda) belong to the item
   they follow, or, when they follow another meeting's minutes, to the item whose title they name;
 - `Punkt 5, B Borger er ...` in a report is not an item heading (a heading has `Punkt N:`), numbered
-  lines `2. Title` are items only where the TOC lists them;
+  lines `2. Title` are items only where the TOC lists them (tabbed `1.1   Title` runs: headings.py);
 - closed items (`Lukket`) keep their title only.
 """
 

@@ -223,7 +223,7 @@ class Catalogue:
             "enclosed, content_hash, item_count, date_inferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (m.id, m.source_name, m.municipality, m.committee, m.meeting_date.isoformat() if m.meeting_date else None,
              m.meeting_time, m.place, m.kind.value, int(m.enclosed), m.content_hash, len(m.items),
-             int(getattr(m, "date_inferred", False))),
+             int(m.date_inferred)),
         )
         for position, item in enumerate(m.items):
             self._db.execute(

@@ -7,7 +7,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
+from ingest.catalogue import MeetingRow
 from ingest.store import Store
 from qa import messages
 from qa.conversation import resolve_follow_up
@@ -16,6 +18,7 @@ from qa.generation import ChatModel
 from qa.llm_answer import answer_with_llm
 from qa.question import Question, parse_question
 from qa.retrieval import Retriever
+from qa.scope import relax, searched
 from qa.types import Answer, Filters, Passage, Status
 from qa.vocabulary.words import content_stems
 
@@ -25,6 +28,23 @@ EVIDENCE_K = 8
 COVERAGE_DEPTH = 5  # how many of the best passages are looked at
 MIN_COVERAGE = 0.5  # share of the question's content words a passage (with its item title) must contain
 MIN_DENSE_EN = 0.79  # cosine similarity an English question needs with one of the top passages (dev set)
+
+
+def understand(text: str, meetings: list[MeetingRow], filters: Filters | None = None,
+               history: list[str] | None = None) -> Question:
+    """The question with its kind, filters and terms, earlier turns resolved in order (a follow-up of a
+    follow-up leans on the resolved one)."""
+    names = known_names(meetings)
+    resolved: list[Question] = []
+    for earlier in history or []:
+        resolved.append(resolve_follow_up(parse_question(earlier, *names), resolved))
+    return resolve_follow_up(parse_question(text, *names, filters), resolved)
+
+
+def known_names(meetings: list[MeetingRow]) -> tuple[list[str], list[str], set[tuple[str | None, str | None]]]:
+    """Municipalities, committees and the (municipality, committee) pairs the catalogue knows."""
+    return (sorted({m.municipality for m in meetings if m.municipality}), sorted({m.committee for m in meetings if m.committee}),
+            {(m.municipality, m.committee) for m in meetings})
 
 
 class Answerer:
@@ -43,13 +63,12 @@ class Answerer:
         started = time.perf_counter()
         timings: dict[str, float] = {}
         meetings = self.store.catalogue.meetings()
-        municipalities = sorted({m.municipality for m in meetings if m.municipality})
-        committees = sorted({m.committee for m in meetings if m.committee})
-        previous = [parse_question(h, municipalities, committees) for h in history or []]
-        question = resolve_follow_up(parse_question(text, municipalities, committees, filters), previous)
+        question = understand(text, meetings, filters, history)
+        scope, note = relax(question.filters, meetings, question.language)
+        question = replace(question, filters=scope)
         answer = Answer(text, Status.NOT_FOUND, "", filters=question.filters, language=question.language,
                         backend=self.llm_name, embedder=self.store.embedder.name)
-        answer.searched = _searched(meetings, question.filters, question.language)
+        answer.searched = " ".join(p for p in (note, searched(meetings, question.filters, question.language)) if p)
         if not meetings:
             answer.answer = messages.NO_DOCUMENTS[question.language]
             return answer
@@ -58,14 +77,14 @@ class Answerer:
         timings["retrieval"] = time.perf_counter() - t
         answer.evidence = passages
         t = time.perf_counter()
-        if not answers_question(question, passages, self.retriever.vocabulary()):
+        if not answers_question(question, passages, self.retriever):
             answer.answer = f"{messages.NOT_FOUND[question.language]} {answer.searched}"
         elif self.llm is not None and (checked := answer_with_llm(self.llm, question, passages, answer, on_token)) is not None:
             answer = checked
         else:
             text_out, citations = answer_extractively(question, passages, self.store)
             if citations:
-                answer.status, answer.answer, answer.citations = Status.ANSWERED, text_out, citations
+                answer.status, answer.answer, answer.citations = Status.ANSWERED, " ".join(p for p in (note, text_out) if p), citations
             else:
                 answer.answer = f"{messages.NOT_FOUND[question.language]} {answer.searched}"
         timings["answer"] = time.perf_counter() - t
@@ -74,26 +93,28 @@ class Answerer:
         return answer
 
 
-def coverage(terms: set[str], passage: Passage) -> float:
-    """Share of the question's content words found in the passage or its item title."""
+def coverage(terms: set[str], passage: Passage, weight: Callable[[str], float] | None = None) -> float:
+    """Share of the question's content words found in the passage or its item title, each word weighted
+    by how specific it is (unweighted without `weight`)."""
     if not terms:
         return 1.0
+    weight = weight or (lambda _: 1.0)
     present = set(content_stems(f"{passage.source.item_title} {passage.text}"))
-    return len(terms & present) / len(terms)
+    return sum(weight(t) for t in terms & present) / sum(weight(t) for t in terms)
 
 
-def answers_question(question: Question, passages: list[Passage], vocabulary: frozenset[str]) -> bool:
+def answers_question(question: Question, passages: list[Passage], retriever: Retriever) -> bool:
     """Whether the retrieved minutes speak to the question at all; otherwise the answer is 'not found'.
 
-    Danish: the best passages must contain at least half of the question's content words. English: words
-    the minutes never use (English ones) cannot be matched, so only the others count, and the dense match
-    must be close."""
+    One of the best passages (with its item title) must hold most of what the question's words say,
+    each word weighted by its specificity: a word the minutes never use weighs most ("skatepark"), a
+    common word ("besluttede", "kommune") little. English: words the minutes never use are English, not
+    evidence of absence, so only the others count, and the dense match must be close."""
     if not passages:
         return False
     variants = [question.coverage_terms(), set(question.named)]  # without and with the words used as filters
-    if question.language == "da" and variants[0] and len(variants[0] - vocabulary) * 2 >= len(variants[0]):
-        return False  # half the question's words never occur in the minutes: "svømmehal i Odense"
     if question.language == "en":
+        vocabulary = retriever.vocabulary()
         variants = [terms & vocabulary for terms in variants]
         dense = max((p.dense or 0.0) for p in passages[:3])
         if dense < MIN_DENSE_EN:
@@ -102,12 +123,5 @@ def answers_question(question: Question, passages: list[Passage], vocabulary: fr
             return True
     if not any(variants) and not question.filters.is_empty():
         return True  # the filters (a meeting's date, a committee) are the whole question
-    return any(coverage(terms, p) >= MIN_COVERAGE for terms in variants if terms for p in passages[:COVERAGE_DEPTH])
-
-
-def _searched(meetings, filters: Filters, language: str) -> str:
-    chosen = [m for m in meetings if filters.matches(m)]
-    bodies = sorted({", ".join(p for p in (m.municipality, m.committee) if p) for m in chosen}) or ["-"]
-    dates = sorted(m.meeting_date for m in chosen if m.meeting_date)
-    period = f" ({dates[0].strftime('%d-%m-%Y')} – {dates[-1].strftime('%d-%m-%Y')})" if dates else ""
-    return messages.SEARCHED[language].format(meetings=len(chosen), bodies="; ".join(bodies), period=period)
+    return any(coverage(terms, p, retriever.term_weight) >= MIN_COVERAGE
+               for terms in variants if terms for p in passages[:COVERAGE_DEPTH])

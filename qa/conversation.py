@@ -7,8 +7,7 @@ from datetime import date
 
 from qa.question import Question
 from qa.types import QuestionKind
-from qa.vocabulary.cues import FOLLOW_UP_START, year_shift
-from qa.vocabulary.words import tokens
+from qa.vocabulary.cues import continues_previous, points_back, subject_terms, year_shift
 
 
 def _shift_year(day: date | None, years: int) -> date | None:
@@ -20,15 +19,22 @@ def _shift_year(day: date | None, years: int) -> date | None:
         return day.replace(year=day.year + years, day=28)
 
 
-def is_follow_up(question: Question) -> bool:
-    words = tokens(question.text)
-    return bool(words) and (len(question.terms) <= 2 or words[0] in FOLLOW_UP_START and len(question.terms) <= 3)
+def is_follow_up(question: Question, previous: Question) -> bool:
+    """A real follow-up leans on the previous question: it opens as a continuation ("og hvem stemte imod?",
+    "hvad med året før?"), has no subject of its own ("Hvem stemte imod?"), or points back with a pronoun
+    and adds at most one word of its own ("Hvad kostede det?"). A question naming its own subject starts
+    afresh: it inherits neither the subject nor the filters."""
+    if continues_previous(question.text):
+        return True
+    own = subject_terms(question.coverage_terms()) - set(previous.terms)
+    subject = subject_terms(question.coverage_terms())
+    return not subject or (points_back(question.text) and len(own) <= 1)
 
 
 def resolve_follow_up(question: Question, history: list[Question]) -> Question:
     """A short question leaning on the last one takes over its subject (terms) and filters; 'året før'
     moves its date range a year back."""
-    if not history or not is_follow_up(question):
+    if not history or not is_follow_up(question, history[-1]):
         return question
     last = history[-1]
     filters = question.filters if not question.filters.is_empty() else last.filters

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.store import Store
 from ingest.vocabulary import SectionKind
-from qa.answer import Answerer, answers_question, coverage
+from qa.answer import Answerer, answers_question, coverage, known_names
 from qa.citations import CitationRegistry
 from qa.extractive import target_items
 from qa.generation import ChatModel, format_passages, generate
@@ -186,14 +186,13 @@ def _check_polarity(claim: str, ev: _Evidence) -> None:
 def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) -> CheckResult:
     store: Store = answerer.store
     meetings = store.catalogue.meetings()
-    question = parse_question(claim, sorted({m.municipality for m in meetings if m.municipality}),
-                              sorted({m.committee for m in meetings if m.committee}), filters)
+    question = parse_question(claim, *known_names(meetings), given=filters)
     language = question.language
     # a date in the claim is checked against the meeting, not used to narrow the search
     claimed_day = question.filters.since if question.filters.since == question.filters.until else None
     question = replace(question, filters=replace(question.filters, since=None, until=None))
     passages = answerer.retriever.search(question, 8)
-    if not answers_question(question, passages, answerer.retriever.vocabulary()):
+    if not answers_question(question, passages, answerer.retriever):
         return CheckResult(claim, Verdict.NOT_FOUND, _explain(language, "not_found"), language=language)
     # the item the claim is about: the one its title names, else the passage that covers the claim best
     terms = question.coverage_terms()

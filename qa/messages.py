@@ -40,3 +40,16 @@ def meeting_label(source, language: str) -> str:
     when = source.meeting_date.strftime("%d-%m-%Y") if source.meeting_date else UNDATED[language]
     where = ", ".join(p for p in (source.municipality, source.committee) if p)
     return f"{where} {when}".strip()
+
+NO_MEETINGS_FOR = {
+    "da": "Ingen møder i {what}; der er søgt i alle møder.",
+    "en": "No meetings match {what}; all meetings were searched.",
+}
+PERIOD = {"da": "perioden {since} – {until}", "en": "the period {since} – {until}"}
+
+REFERRED_RECOMMENDATION = {
+    "da": "Beslutningen henviser til forvaltningens indstilling (forslaget, ikke beslutningen): {text}",
+    "en": "The decision refers to the administration's recommendation (the proposal, not the decision): {text}",
+}
+DETAILS = {"da": "Af sagen fremgår: {text}", "en": "The case says: {text}"}
+ITEM_DECISION = {"da": "Beslutning: {text}", "en": "Decision: {text}"}

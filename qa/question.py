@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qa.types import Filters, QuestionKind
 from qa.vocabulary.cues import MEETING_WORDS, question_kind
@@ -30,15 +30,21 @@ class Question:
         return {t for t in self.terms if t not in _DATE_STEMS and not is_year(t)}
 
 
-def parse_question(text: str, municipalities: list[str], committees: list[str], given: Filters | None = None) -> Question:
+def parse_question(text: str, municipalities: list[str], committees: list[str], bodies: set[tuple[str | None, str | None]] | None = None,
+                   given: Filters | None = None) -> Question:
     """Kind, language and filters of a question; filters given explicitly win over those read from it.
-    Words that became filters (dates, the municipality, the committee) are not search terms."""
+    Words that became filters (dates, the municipality, the committee) are not search terms. With `bodies`
+    (the known municipality/committee pairs), a committee named beside a municipality is that
+    municipality's committee, never a same-named one elsewhere."""
     words = set(tokens(text))
     kind = question_kind(text)
     # A month or year names the meeting when the question is about a decision or says "mødet";
     # otherwise "brugte ... i 2022" is about the data, not the meeting date.
     meeting_dates = kind is not QuestionKind.FACT or bool(words & MEETING_WORDS)
     found, rest = _filters_from_text(text, municipalities, committees, meeting_dates)
+    if bodies and found.municipalities and found.committees:
+        inside = tuple(c for c in found.committees if any((m, c) in bodies for m in found.municipalities))
+        found = replace(found, committees=inside)
     given = given or Filters()
     filters = Filters(
         municipalities=given.municipalities or found.municipalities,

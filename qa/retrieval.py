@@ -19,6 +19,7 @@ from ingest.types import SourceRef
 from ingest.vocabulary import SectionKind
 from qa.question import Question
 from qa.types import Passage, QuestionKind
+from qa.vocabulary.cues import asks_attendance
 from qa.vocabulary.words import content_stems
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,8 @@ class _LexicalIndex:
     item_titles: dict[tuple[str, str], frozenset[str]]
     positions: dict[str, int]  # chunk id → position
     vocabulary: frozenset[str]  # every stem the indexed minutes contain
+    idf: dict[str, float]  # how specific each stem is (BM25's inverse document frequency)
+    unseen_idf: float  # the weight of a stem the minutes never use: more specific than any they do
 
 
 def _build_index(chunks: list[StoredChunk]) -> _LexicalIndex:
@@ -49,8 +52,9 @@ def _build_index(chunks: list[StoredChunk]) -> _LexicalIndex:
         items[key].append(position)
         titles.setdefault(key, frozenset(content_stems(chunk.source.item_title)))
     bm25 = BM25Okapi(corpus) if corpus else None
+    idf = dict(bm25.idf) if bm25 else {}
     return _LexicalIndex(chunks, bm25, dict(items), titles, {c.id: i for i, c in enumerate(chunks)},
-                         frozenset(bm25.idf) if bm25 else frozenset())
+                         frozenset(idf), idf, max(idf.values(), default=1.0) + 1.0)
 
 
 class Retriever:
@@ -70,6 +74,12 @@ class Retriever:
     def vocabulary(self) -> frozenset[str]:
         """Every stem the indexed minutes contain."""
         return self.index().vocabulary
+
+    def term_weight(self, term: str) -> float:
+        """How much a question word says about what is asked: rare words much, common words little, words
+        the minutes never use most of all."""
+        index = self.index()
+        return index.idf.get(term, index.unseen_idf)
 
     def search(self, question: Question, k: int = 10) -> list[Passage]:
         index = self.index()
@@ -118,7 +128,7 @@ class Retriever:
             if shared and shared / len(title) >= 0.5:
                 scored.append((shared + shared / len(title), key))
         scored.sort(key=lambda s: -s[0])
-        wanted = {
+        wanted = SectionKind.ATTENDANCE if asks_attendance(question.text) else {
             QuestionKind.DECISION: SectionKind.DECISION, QuestionKind.VOTE: SectionKind.DECISION,
             QuestionKind.RECOMMENDATION: SectionKind.RECOMMENDATION,
         }.get(question.kind, SectionKind.SUMMARY)

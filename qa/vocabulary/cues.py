@@ -10,20 +10,21 @@ from __future__ import annotations
 import re
 
 from qa.types import QuestionKind
-from qa.vocabulary.words import stem, tokens
+from qa.vocabulary.words import full_names, stem, tokens
 
 # -- what kind of answer a question wants ------------------------------------------------------------
-_KIND_WORDS = [  # the first kind whose words the question uses wins; matched on stems
+_KIND_WORDS = [  # the first kind whose words the question uses wins; matched on stems. A decision word
+    # beats a recommendation word: "Godkendte udvalget indstillingen?" asks what was decided.
     (QuestionKind.VOTE, {"stemt", "stemte", "stemmer", "stemme", "stemmeafgivning", "voted", "vote", "votes", "undlod"}),
-    (QuestionKind.RECOMMENDATION, {"indstilling", "indstillingen", "indstiller", "indstillede", "indstilles", "foreslog",
-                                   "foreslår", "recommend", "recommended", "recommendation", "proposed", "proposal"}),
     (QuestionKind.DECISION, {"besluttet", "besluttede", "beslutning", "beslutningen", "vedtaget", "vedtog", "godkendt",
                              "godkendte", "godkendelse", "decided", "decision", "decide", "approved", "approve",
                              "resolved", "udfald", "udfaldet", "outcome", "konklusion", "konkluderede"}),
+    (QuestionKind.RECOMMENDATION, {"indstilling", "indstillingen", "indstiller", "indstillede", "indstilles", "foreslog",
+                                   "foreslår", "recommend", "recommended", "recommendation", "proposed", "proposal"}),
 ]
 _KIND_STEMS = [(kind, {stem(w) for w in words}) for kind, words in _KIND_WORDS]
 # "Hvad kom der ud af ...", "hvad kom udvalget frem til", "what came of ...": asks for the outcome.
-_OUTCOME = re.compile(r"\bkom (?:der )?(?:ud af|frem til)\b|\bwhat came of\b", re.IGNORECASE)
+_OUTCOME = re.compile(r"\bkom\b(?:\s+[\wæøå]+){0,3}?\s+(?:ud af|frem til)\b|\bwhat came of\b", re.IGNORECASE)
 # Words that make a month or year in the question the meeting's date ("på mødet i januar 2023").
 MEETING_WORDS = frozenset({"møde", "mødet", "møder", "meeting", "meetings", "rådmandsmødet", "udvalgsmødet", "byrådsmødet"})
 
@@ -149,9 +150,30 @@ def claims_decided(text: str) -> bool:
 
 
 # -- conversations -----------------------------------------------------------------------------------------
-# A short question opening with these words leans on the previous one: "og hvem stemte imod?".
-FOLLOW_UP_START = frozenset({"og", "and", "hvad", "what", "hvem", "who", "men", "but", "også", "also", "så", "then",
-                             "hvorfor", "why"})
+# A question opening with these words continues the previous one (ellipsis): "og hvem stemte imod?",
+# "men hvad kostede det?", "hvad med året før?", "and who voted against?".
+_CONTINUATION = re.compile(r"^\s*(?:og|men|også|samt|and|but|also|hvad med|hvordan med|what about|how about)\b", re.IGNORECASE)
+# Words pointing back at the previous question's subject: "hvad kostede det?", "hvem foreslog sagen?".
+_ANAPHORA = frozenset({"det", "den", "dem", "dette", "denne", "disse", "sagen", "punktet", "beslutningen", "forslaget",
+                       "it", "this", "that", "they", "them", "there"})
+# Stems of words that say what kind of answer is wanted, never what it is about ("stemte", "imod").
+_CUE_STEMS = frozenset(set().union(*(stems for _, stems in _KIND_STEMS)) | {stem(w) for w in (
+    "imod", "for", "undlod", "hvem", "hvornår", "hvor", "hvorfor", "hvordan", "against", "who", "when", "why", "how")})
+
+
+def continues_previous(text: str) -> bool:
+    """Opens like a continuation of the previous question ("og ...", "hvad med ...")."""
+    return bool(_CONTINUATION.match(text))
+
+
+def points_back(text: str) -> bool:
+    """Refers to the previous question's subject with a pronoun or "sagen"."""
+    return bool(set(tokens(text)) & _ANAPHORA)
+
+
+def subject_terms(terms: set[str] | tuple[str, ...]) -> set[str]:
+    """The terms that say what a question is about (cue words for the kind of answer left out)."""
+    return set(terms) - _CUE_STEMS
 _PREVIOUS_YEAR = re.compile(r"året før|år før|forrige år|sidste år|the year before|previous year|a year earlier", re.IGNORECASE)
 _NEXT_YEAR = re.compile(r"året efter|næste år|the year after|following year", re.IGNORECASE)
 
@@ -180,3 +202,41 @@ def plans_treatment(sentence: str) -> bool:
 def key_point_signals(sentence: str) -> int:
     """How many votes, approvals and amounts a sentence carries."""
     return len(_SIGNAL.findall(sentence))
+
+
+# -- what a question asks for, and the sentences that carry it ---------------------------------------------
+# "Hvem var fraværende / havde meldt afbud / manglede / var ikke med", "who was absent": attendance.
+_ASKS_ATTENDANCE = re.compile(r"fravær|afbud|manglede|ikke med\b|deltog ikke|ikke til stede|absent|missing|did not attend",
+                              re.IGNORECASE)
+# "Afbud: Liselott Blixt", "Fraværende: ...", "X deltog ikke i behandlingen", "forlod mødet".
+_RECORDS_ATTENDANCE = re.compile(r"\bafbud\b|\bfraværende\b|deltog ikke|forlod mødet|ikke til stede|\bsuppleant|\bstedfortræder",
+                                 re.IGNORECASE)
+_ASKS_PERSON = frozenset({"hvem", "who", "whom"})
+# A party letter as votes are written: "(Ø)", "(A)", "Ø og V", "UP-1".
+_PARTY_LETTER = re.compile(r"\([A-ZÆØÅ]{1,2}(?:-\d)?\)|\b(?:Imod stemte|Undlod|undlod at stemme)\b")
+# A decision that only makes sense beside the recommendation it answers: "Anbefales.", "1.-3. godkendt",
+# "indstillingspunkt 3", "som indstillet", "Godkendt." (approving what was proposed).
+_REFERS_TO_RECOMMENDATION = re.compile(r"indstill|\bpunkt|\bforslag|^\s*\d+\s*[.)]|\b\d+\.?\s*[-–]\s*\d+\.", re.IGNORECASE | re.MULTILINE)
+
+
+def asks_attendance(text: str) -> bool:
+    return bool(_ASKS_ATTENDANCE.search(text))
+
+
+def records_attendance(sentence: str) -> bool:
+    return bool(_RECORDS_ATTENDANCE.search(sentence))
+
+
+def asks_person(text: str) -> bool:
+    return bool(set(tokens(text)) & _ASKS_PERSON)
+
+
+def names_person(sentence: str) -> bool:
+    """A person or a party named as the minutes name them in votes and attendance."""
+    return bool(full_names(sentence) or _PARTY_LETTER.search(sentence))
+
+
+def refers_to_recommendation(decision: str) -> bool:
+    """Whether a decision points at the recommendation ("Anbefales", "punkt 1-3 godkendt"), or is too short
+    to say what it decided ("Godkendt.")."""
+    return len(decision.strip()) <= 60 or bool(_REFERS_TO_RECOMMENDATION.search(decision))

@@ -1,0 +1,49 @@
+"""The meetings a question searches: its filters, relaxed when they match no meeting, and the sentence
+that says what was searched.
+
+A filter that matches nothing is never silently kept ("Søgt i 0 møde(r)"): the date range goes first,
+then the committee, then the municipality, and the answer says what was dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ingest.catalogue import MeetingRow
+from qa import messages
+from qa.types import Filters
+
+
+def _describe(dropped: Filters, language: str) -> str:
+    parts = []
+    if dropped.since or dropped.until:
+        since = dropped.since.strftime("%d-%m-%Y") if dropped.since else "…"
+        until = dropped.until.strftime("%d-%m-%Y") if dropped.until else "…"
+        parts.append(messages.PERIOD[language].format(since=since, until=until))
+    parts += list(dropped.committees) + list(dropped.municipalities)
+    return ", ".join(parts)
+
+
+def relax(filters: Filters, meetings: list[MeetingRow], language: str) -> tuple[Filters, str]:
+    """Filters that match at least one meeting, and a note naming what had to be dropped ('' if nothing)."""
+    if filters.is_empty() or any(filters.matches(m) for m in meetings):
+        return filters, ""
+    steps = (
+        replace(filters, since=None, until=None),
+        replace(filters, since=None, until=None, committees=()),
+        Filters(),
+    )
+    relaxed = next((f for f in steps if any(f.matches(m) for m in meetings)), Filters())
+    dropped = Filters(tuple(m for m in filters.municipalities if m not in relaxed.municipalities),
+                      tuple(c for c in filters.committees if c not in relaxed.committees),
+                      filters.since if relaxed.since is None else None, filters.until if relaxed.until is None else None)
+    return relaxed, messages.NO_MEETINGS_FOR[language].format(what=_describe(dropped, language))
+
+
+def searched(meetings: list[MeetingRow], filters: Filters, language: str) -> str:
+    """'Søgt i 10 møde(r): Randers, Beskæftigelsesudvalget; ... (14-01-2020 – 06-03-2024).'"""
+    chosen = [m for m in meetings if filters.matches(m)]
+    bodies = sorted({", ".join(p for p in (m.municipality, m.committee) if p) for m in chosen}) or ["-"]
+    dates = sorted(m.meeting_date for m in chosen if m.meeting_date)
+    period = f" ({dates[0].strftime('%d-%m-%Y')} – {dates[-1].strftime('%d-%m-%Y')})" if dates else ""
+    return messages.SEARCHED[language].format(meetings=len(chosen), bodies="; ".join(bodies), period=period)

@@ -86,13 +86,16 @@ def main() -> None:
     parser.add_argument("--baseline-store", type=Path, default=OPEN_BASELINE)
     parser.add_argument("--open-dir", type=Path, default=OPEN_DIR)
     parser.add_argument("--limit", type=int, default=None, help="only the first N questions/claims (smoke tests)")
+    parser.add_argument("--present-only", action="store_true",
+                        help="open set: only records whose gold meetings are complete in the store (partial/slice store)")
     parser.add_argument("--verbose", action="store_true", help="print every failure")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.set in ("dev", "all"):
         print_dev(run_dev(args.corpus, args.limit), args.corpus, args.verbose)
     if args.set in ("open", "all"):
-        print_open(run_open(args.limit, args.store, args.baseline_store, args.open_dir), args.verbose)
+        print_open(run_open(args.limit, args.store, args.baseline_store, args.open_dir,
+                            present_only=args.present_only), args.verbose)
     if args.set in ("generated", "all"):
         print_generated(run_generated(args.limit, args.store, args.baseline_store), args.verbose)
 

@@ -126,6 +126,11 @@ def open_question_records(open_dir: Path = OPEN_DIR) -> list[Question]:
                      q["type"] == "not-in-corpus") for q in open_questions(open_dir)]
 
 
+def complete_files(store) -> set[str]:
+    """Names of the files complete in the store's current collection."""
+    return {f.name for f in store.catalogue.files() if f.complete and f.collection == store.collection_name}
+
+
 def open_store(folder: Path, files: list[Path], embedder=None):
     """The cached eval-open store and a note on how complete it is (None when nothing is built)."""
     from ingest.store import Store
@@ -133,7 +138,7 @@ def open_store(folder: Path, files: list[Path], embedder=None):
     if not (folder / "catalogue.sqlite").exists():
         return None, f"store {folder} not built: run `python -m eval.build_store`"
     store = Store(folder, _embedder(embedder))
-    done = {f.name for f in store.catalogue.files() if f.complete and f.collection == store.collection_name}
+    done = complete_files(store)
     wanted = {p.name for p in files}
     note = (f"store {folder} (collection {store.collection_name}): {len(done & wanted)} of {len(wanted)} files, "
             f"{store.count()} chunks")
@@ -153,8 +158,10 @@ def open_baseline(folder: Path, files: list[Path], embedder=None):
 
 
 def run_open(limit: int | None, store_dir: Path = OPEN_STORE, baseline_dir: Path = OPEN_BASELINE,
-             open_dir: Path = OPEN_DIR, files: list[Path] | None = None, embedder=None) -> SetRun:
-    """Questions, claims and summaries of the open set over the cached eval store."""
+             open_dir: Path = OPEN_DIR, files: list[Path] | None = None, embedder=None,
+             present_only: bool = False) -> SetRun:
+    """Questions, claims and summaries of the open set over the cached eval store. `present_only` keeps only
+    the records whose gold files are all complete in the store (for a partial or slice store)."""
     from qa.answer import Answerer
 
     files = files if files is not None else open_store_files(open_dir)
@@ -166,10 +173,22 @@ def run_open(limit: int | None, store_dir: Path = OPEN_STORE, baseline_dir: Path
     baseline, run.baseline_note = open_baseline(baseline_dir, files, embedder)
     answerer = Answerer(store)
     texts = SourceTexts(files)
-    run.questions = run_questions(open_question_records(open_dir)[:limit], answerer, texts, baseline,
+    done = complete_files(store)
+    questions = open_question_records(open_dir)
+    claims = open_claims(open_dir)
+    summaries = open_summaries(open_dir)
+    absent = [q for q in questions if any(g.file not in done for g in q.golds)]
+    if absent:
+        run.notes.append(f"{len(absent)} answerable questions have a gold meeting missing from the store"
+                         + (" (left out: --present-only)" if present_only else ""))
+    if present_only:
+        questions = [q for q in questions if q not in absent]
+        claims = [c for c in claims if all(g["file"] in done for g in c.get("gold", []))]
+        summaries = [s for s in summaries if s["file"] in done]
+    run.questions = run_questions(questions[:limit], answerer, texts, baseline,
                                   ItemMapper(store) if baseline else None)
-    run.claims = run_claims(open_claims(open_dir)[:limit], answerer)
-    run.summaries = run_summaries(open_summaries(open_dir)[:limit], store)
+    run.claims = run_claims(claims[:limit], answerer)
+    run.summaries = run_summaries(summaries[:limit], store)
     store.close()
     return run
 
@@ -185,7 +204,7 @@ def run_generated(limit: int | None, store_dir: Path = OPEN_STORE, baseline_dir:
     run.notes.append(note)
     if store is None:
         return run
-    done = {f.name for f in store.catalogue.files() if f.complete and f.collection == store.collection_name}
+    done = complete_files(store)
     present = [p for p in files if p.name in done]
     questions, total = generated_questions(present)
     run.notes.append(f"generated from the {len(present)} meetings of the cached eval store (not all 364 Greve "

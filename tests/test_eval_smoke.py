@@ -112,3 +112,16 @@ def test_open_slice_report(open_slice):
     assert "key-point recall" in report.summaries_table(run.summaries)
     for line in report.question_failures(run.questions):
         assert line.split()[0] in {q["id"] for q in open_slice.questions}
+
+
+def test_open_slice_with_baseline_columns(open_slice):
+    from eval.baseline import NaiveBaseline
+
+    built = NaiveBaseline(open_slice.dir / "baseline-built", open_slice.files, HashEmbedder(), build=True)
+    assert built.built and built.size > 0
+    run = run_open(3, open_slice.dir / "store", open_slice.dir / "baseline-built", open_slice.dir,
+                   open_slice.files, HashEmbedder())
+    assert run.baseline_note is None
+    naive = [r for r in run.questions if r.system == "naive baseline"]
+    assert len(naive) == 3 and all(r.citations_verbatim == [True] for r in naive)
+    assert "not built" not in report.grouped(run.questions, report.type_and_language_groups(run.questions))

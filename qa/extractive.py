@@ -15,12 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ingest.store import Store
+from ingest.types import SourceRef
 from ingest.vocabulary import SectionKind
 from qa import messages
 from qa.citations import CitationRegistry
 from qa.messages import meeting_label
 from qa.question import Question
-from qa.retrieval import item_section
+from qa.retrieval import item_section, section_passages
 from qa.types import Citation, Passage, QuestionKind
 from qa.vocabulary.cues import (
     asks_amount,
@@ -42,6 +43,9 @@ from qa.vocabulary.words import content_stems, name_stems
 
 _WHOLE_DECISION = 1500  # characters of a decision quoted whole; a longer one is quoted by its sentences
 _RECOMMENDATION_QUOTE = 900  # characters of a recommendation quoted beside a decision that refers to it
+_CARRYING_SHARE = 0.6  # a sentence carrying the fact asked for beats a better-matching one scoring at least this share
+_OTHER_TREATMENTS = 3  # earlier or later treatments of the same case (same case number) named in an answer
+_STANDING_CASE = 6  # a case number on more items than this is a standing item ("Meddelelser"), not a case
 
 Span = tuple[int, int]
 
@@ -178,6 +182,31 @@ def _item_answers(question: Question, passages: list[Passage], store: Store, reg
         details, _ = _best_sentences(question, wanted, same_item, registry, at_most=2)
         if details:
             lines.append(messages.DETAILS[language].format(text=details))
+    if targets:
+        lines += _case_history(store, targets[0].source, {_item_key(t) for t in targets}, language, registry)
+    return lines
+
+
+def _case_history(store: Store, first: SourceRef, shown: set[tuple[str, str, str]], language: str,
+                  registry: CitationRegistry) -> list[str]:
+    """The same case (same case number) at other meetings, newest first, each with its decision's lead."""
+    item = store.catalogue.item(first.meeting_id, first.item_number, first.item_title)
+    if item is None or not item.case_number:
+        return []
+    treatments = [i for i in store.catalogue.items_of_case(item.case_number) if not i.closed]
+    if len(treatments) > _STANDING_CASE:
+        return []
+    others = sorted((i for i in treatments if (i.meeting_id, i.number, i.title) not in shown),
+                    key=lambda i: (i.meeting_date is not None, i.meeting_date), reverse=True)
+    lines = []
+    for other in others:
+        decisions = section_passages(store, other.meeting_id, other.number, other.title, SectionKind.DECISION)
+        if decisions:
+            text = _quote(registry, decisions[0], sentences(decisions[0].text)[:2])
+            lines.append(messages.ALSO_TREATED[language].format(
+                where=meeting_label(other, language), number=other.number, title=other.title, text=text))
+        if len(lines) == _OTHER_TREATMENTS:
+            break
     return lines
 
 
@@ -223,7 +252,10 @@ def _best_sentences(question: Question, wanted: Wanted, passages: list[Passage],
     candidates = _candidates(question, wanted, passages)
     if not candidates:
         return "", None
-    best = candidates[0]
+    # the best sentence carrying the kind of fact asked for, unless it is far weaker than the best one
+    carrying = next((c for c in candidates if wanted.score(c[3].text[c[2][0]:c[2][1]]) > 0), None)
+    best = carrying if carrying and carrying[0] >= _CARRYING_SHARE * candidates[0][0] else candidates[0]
+    candidates = [best] + [c for c in candidates if c is not best]
     chosen = [best]
     for candidate in candidates[1:4]:
         if candidate[0] >= 0.8 * best[0] and candidate[3].chunk_id == best[3].chunk_id and len(chosen) < at_most:
@@ -246,4 +278,5 @@ def _fact_answer(question: Question, passages: list[Passage], store: Store, regi
         if decisions:
             decided = " ".join(_quote(registry, p, _decision_spans(question, p, wanted)) for p in decisions)
             answer += "\n" + messages.ITEM_DECISION[question.language].format(text=decided)
-    return answer
+    history = _case_history(store, source, {_item_key(best)}, question.language, registry)
+    return "\n".join([answer, *history])

@@ -53,3 +53,7 @@ REFERRED_RECOMMENDATION = {
 }
 DETAILS = {"da": "Af sagen fremgår: {text}", "en": "The case says: {text}"}
 ITEM_DECISION = {"da": "Beslutning: {text}", "en": "Decision: {text}"}
+ALSO_TREATED = {
+    "da": "Samme sag, {where}, pkt. {number} «{title}»: {text}",
+    "en": "The same case, {where}, item {number} “{title}”: {text}",
+}

@@ -6,70 +6,38 @@ every failure is a ConversionError whose message names the file and the reason i
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from ingest.types import Line, MeetingHints, RawDocument
+from ingest.converters import docx, html, pdf, portal_json, text
+from ingest.converters.base import ConversionError, build_document
+from ingest.types import RawDocument
+
+__all__ = ["SUPPORTED_SUFFIXES", "ConversionError", "build_document", "convert"]
 
 log = logging.getLogger(__name__)
-
-
-class ConversionError(Exception):
-    """A file that cannot be read as minutes; the message is one line naming file and reason."""
-
-    def __init__(self, name: str, reason: str):
-        super().__init__(f"{name}: {reason}")
-        self.name = name
-        self.reason = reason
-
-
-def build_document(
-    name: str,
-    data: bytes,
-    fmt: str,
-    pieces: list[tuple[str, int | None, int | None]],
-    hints: MeetingHints | None = None,
-    furniture: set[int] | None = None,
-) -> RawDocument:
-    """Join (text, page, level) pieces into a RawDocument with exact line numbers and offsets."""
-    lines: list[Line] = []
-    offset = 0
-    furniture = furniture or set()
-    for index, (text, page, level) in enumerate(pieces):
-        text = text.replace("\n", " ").replace("\r", "")
-        lines.append(Line(text, index + 1, offset, page, level, index in furniture))
-        offset += len(text) + 1
-    text = "\n".join(line.text for line in lines)
-    if not any(line.text.strip() for line in lines):
-        raise ConversionError(name, "no text found (empty document)")
-    return RawDocument(name, hashlib.sha256(data).hexdigest(), fmt, text, tuple(lines), hints or MeetingHints())
 
 
 Converter = Callable[[str, bytes], RawDocument]
 
 
-def _registry() -> dict[str, Converter]:
-    from ingest.converters import docx, html, pdf, portal_json, text
-
-    return {
-        ".txt": text.convert,
-        ".pdf": pdf.convert,
-        ".docx": docx.convert,
-        ".html": html.convert,
-        ".htm": html.convert,
-        ".json": portal_json.convert,
-    }
-
-
-SUPPORTED_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm", ".json")
+# The one list of formats: a suffix and its converter.
+_CONVERTERS: dict[str, Converter] = {
+    ".txt": text.convert,
+    ".pdf": pdf.convert,
+    ".docx": docx.convert,
+    ".html": html.convert,
+    ".htm": html.convert,
+    ".json": portal_json.convert,
+}
+SUPPORTED_SUFFIXES = tuple(_CONVERTERS)
 
 
 def convert(path: Path, max_bytes: int) -> RawDocument:
     """Read and convert one file; raises ConversionError with a clear reason."""
     name = path.name
-    converter = _registry().get(path.suffix.lower())
+    converter = _CONVERTERS.get(path.suffix.lower())
     if converter is None:
         raise ConversionError(name, f"unsupported file type '{path.suffix or '(none)'}' (supported: {', '.join(SUPPORTED_SUFFIXES)})")
     try:

@@ -9,7 +9,7 @@ import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from ingest.converters import ConversionError, build_document
+from ingest.converters.base import ConversionError, build_document
 from ingest.types import RawDocument
 
 

@@ -14,7 +14,7 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from ingest.converters import build_document
+from ingest.converters.base import build_document
 from ingest.converters.text import decode_text
 from ingest.types import RawDocument
 from ingest.vocabulary import section_kind_of

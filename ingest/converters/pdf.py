@@ -9,7 +9,7 @@ from collections import Counter
 import pypdf
 from pypdf.errors import PdfReadError
 
-from ingest.converters import ConversionError, build_document
+from ingest.converters.base import ConversionError, build_document
 from ingest.types import RawDocument
 
 # A line counts as page furniture when it repeats (digits ignored) near the top or bottom of most pages.

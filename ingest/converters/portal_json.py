@@ -18,7 +18,7 @@ import re
 import unicodedata
 from datetime import datetime
 
-from ingest.converters import ConversionError, build_document
+from ingest.converters.base import ConversionError, build_document
 from ingest.converters.html import html_to_lines
 from ingest.converters.text import decode_text
 from ingest.types import MeetingHints, RawDocument

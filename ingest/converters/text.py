@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from ingest.converters import ConversionError, build_document
+from ingest.converters.base import ConversionError, build_document
 from ingest.types import RawDocument
 
 log = logging.getLogger(__name__)

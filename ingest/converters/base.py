@@ -1,0 +1,38 @@
+"""What every converter shares: the one error type and the one way to build a RawDocument."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ingest.types import Line, MeetingHints, RawDocument
+
+
+class ConversionError(Exception):
+    """A file that cannot be read as minutes; the message is one line naming file and reason."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+def build_document(
+    name: str,
+    data: bytes,
+    fmt: str,
+    pieces: list[tuple[str, int | None, int | None]],
+    hints: MeetingHints | None = None,
+    furniture: set[int] | None = None,
+) -> RawDocument:
+    """Join (text, page, level) pieces into a RawDocument with exact line numbers and offsets."""
+    lines: list[Line] = []
+    offset = 0
+    furniture = furniture or set()
+    for index, (text, page, level) in enumerate(pieces):
+        text = text.replace("\n", " ").replace("\r", "")
+        lines.append(Line(text, index + 1, offset, page, level, index in furniture))
+        offset += len(text) + 1
+    text = "\n".join(line.text for line in lines)
+    if not any(line.text.strip() for line in lines):
+        raise ConversionError(name, "no text found (empty document)")
+    return RawDocument(name, hashlib.sha256(data).hexdigest(), fmt, text, tuple(lines), hints or MeetingHints())

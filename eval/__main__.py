@@ -22,11 +22,14 @@ from eval.sets import CACHE, DEV_CORPUS, OPEN_BASELINE, OPEN_DIR, OPEN_STORE
 log = logging.getLogger("eval")
 
 
+SUFFIX = ""  # "-limitN" with --limit, so a smoke run never overwrites a full run's failure list
+
+
 def _failures(name: str, run: SetRun, verbose: bool) -> None:
     lines = (report.question_failures(run.questions) + report.claim_failures(run.claims)
              + report.summary_failures(run.summaries))
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"failures-{name}.txt"
+    path = CACHE / f"failures-{name}{SUFFIX}.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"\n{len(lines)} failures listed in {path}")
     if verbose:
@@ -91,6 +94,8 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print every failure")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    global SUFFIX
+    SUFFIX = f"-limit{args.limit}" if args.limit else ""
     if args.set in ("dev", "all"):
         print_dev(run_dev(args.corpus, args.limit), args.corpus, args.verbose)
     if args.set in ("open", "all"):

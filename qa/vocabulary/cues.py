@@ -156,9 +156,12 @@ _CONTINUATION = re.compile(r"^\s*(?:og|men|også|samt|and|but|also|hvad med|hvor
 # Words pointing back at the previous question's subject: "hvad kostede det?", "hvem foreslog sagen?".
 _ANAPHORA = frozenset({"det", "den", "dem", "dette", "denne", "disse", "sagen", "punktet", "beslutningen", "forslaget",
                        "it", "this", "that", "they", "them", "there"})
-# Stems of words that say what kind of answer is wanted, never what it is about ("stemte", "imod").
+# Stems of words that say what kind of answer is wanted ("stemte", "imod", "hvor meget", "fraværende"),
+# never what it is about.
 _CUE_STEMS = frozenset(set().union(*(stems for _, stems in _KIND_STEMS)) | {stem(w) for w in (
-    "imod", "for", "undlod", "hvem", "hvornår", "hvor", "hvorfor", "hvordan", "against", "who", "when", "why", "how")})
+    "imod", "for", "undlod", "hvem", "hvornår", "hvor", "hvorfor", "hvordan", "against", "who", "when", "why", "how",
+    "fraværende", "fravær", "afbud", "manglede", "absent", "antal", "antallet", "mange", "dato", "date",
+    *_AMOUNT_WORDS)})
 
 
 def continues_previous(text: str) -> bool:

@@ -1,0 +1,108 @@
+"""Table tests for the rules that decide what a question searches and whether the minutes answer it:
+filters that match no meeting, question words read as the minutes' stems, committees by short names,
+the kinds of fact a question asks for."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.catalogue import MeetingRow
+from ingest.vocabulary import MeetingKind
+from qa.extractive import Wanted
+from qa.question import parse_question
+from qa.scope import relax, searched
+from qa.types import Filters
+from qa.vocabulary.words import known_parts
+
+
+def _meeting(municipality: str, committee: str, day: date) -> MeetingRow:
+    return MeetingRow(f"{committee}-{day}", "f.json", municipality, committee, day, None, None, MeetingKind.MINUTES, False, 3)
+
+
+MEETINGS = [
+    _meeting("Greve", "Økonomiudvalget", date(2023, 6, 12)),
+    _meeting("Greve", "Byråd 2022-2025", date(2023, 6, 19)),
+    _meeting("Randers", "Beskæftigelsesudvalget", date(2020, 1, 14)),
+]
+
+
+@pytest.mark.parametrize(("filters", "kept", "note"), [
+    (Filters(), Filters(), ""),
+    (Filters(since=date(2023, 6, 1), until=date(2023, 6, 30)), Filters(since=date(2023, 6, 1), until=date(2023, 6, 30)), ""),
+    # a month with no meeting: the dates go, the rest stays, and the answer says so
+    (Filters(("Greve",), (), date(2022, 12, 1), date(2022, 12, 31)), Filters(("Greve",)),
+     "Ingen møder i perioden 01-12-2022 – 31-12-2022; der er søgt i alle møder."),
+    # a committee of another municipality: dates first, then the committee
+    (Filters(("Randers",), ("Økonomiudvalget",)), Filters(("Randers",)),
+     "Ingen møder i Økonomiudvalget; der er søgt i alle møder."),
+    (Filters(("Odense",)), Filters(), "Ingen møder i Odense; der er søgt i alle møder."),
+])
+def test_a_filter_that_matches_no_meeting_is_dropped_and_said(filters, kept, note):
+    assert relax(filters, MEETINGS, "da") == (kept, note)
+
+
+def test_searched_names_the_meetings_and_period():
+    assert searched(MEETINGS, Filters(("Greve",)), "da") == (
+        "Søgt i 2 møde(r): Greve, Byråd 2022-2025; Greve, Økonomiudvalget (12-06-2023 – 19-06-2023).")
+
+
+KNOWN = {"anbefal", "bygning", "renovering", "klima", "udvalg", "kost", "betaling", "parkering", "skat"}
+
+
+@pytest.mark.parametrize(("stem", "parts"), [
+    ("anbefal", ("anbefal",)),  # known as it is
+    ("anbefaled", ("anbefal",)),  # an inflection: at most three letters more
+    ("kosted", ("kost",)),
+    ("bygningsrenovering", ("bygning", "renovering")),  # a compound with a linking s
+    ("klimaudvalg", ("klima", "udvalg")),
+    ("skatepark", ()),  # "skat" + "epark" is no reading: unknown to the minutes
+    ("2026", ()),  # a number the minutes never state
+])
+def test_question_words_are_read_as_the_minutes_own_stems(stem, parts):
+    assert known_parts(stem, KNOWN.__contains__) == parts
+
+
+COMMITTEES = ["Klima-, Teknik- og Miljøudvalget", "Skole-, Børne- og Ungeudvalget", "Økonomiudvalget", "Byråd 2022-2025"]
+
+
+@pytest.mark.parametrize(("question", "committees"), [
+    ("Hvad sagde Klimaudvalget til forslaget?", ("Klima-, Teknik- og Miljøudvalget",)),
+    ("Var Skoleudvalget enigt?", ("Skole-, Børne- og Ungeudvalget",)),
+    ("Hvad besluttede Økonomiudvalget om budgettet?", ("Økonomiudvalget",)),
+    ("Hvad besluttede udvalget om budgettet?", ()),
+    ("Hvad besluttede Sundhedsudvalget?", ()),  # no committee of that name
+])
+def test_committees_by_their_short_names(question, committees):
+    assert parse_question(question, ["Greve"], COMMITTEES).filters.committees == committees
+
+
+def test_a_committee_named_beside_a_municipality_stays_inside_it():
+    bodies = {("Greve", "Økonomiudvalget"), ("Randers", "Beskæftigelsesudvalget")}
+    question = parse_question("Hvad besluttede Økonomiudvalget i Randers?", ["Greve", "Randers"],
+                              ["Økonomiudvalget", "Beskæftigelsesudvalget"], bodies)
+    assert question.filters.municipalities == ("Randers",) and question.filters.committees == ()
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("Hvor meget kostede renoveringen?", {"amount"}),
+    ("Hvor mange deltagere blev optaget?", {"count"}),
+    ("Hvornår starter projektet?", {"date"}),
+    ("Hvor ofte skal udvalget orienteres?", {"frequency"}),
+    ("Hvem havde meldt afbud?", {"person", "attendance"}),
+    ("Hvem var fraværende, da sagen blev behandlet?", {"person", "attendance"}),
+    ("Hvad blev besluttet om skolen?", set()),
+])
+def test_the_kinds_of_fact_a_question_asks_for(question, kinds):
+    wanted = Wanted.of(question)
+    assert {k for k in ("amount", "count", "date", "frequency", "person", "attendance") if getattr(wanted, k)} == kinds
+
+
+@pytest.mark.parametrize(("sentence", "carries"), [
+    ("Afbud: Liselott Blixt", True),
+    ("Mustafa Arslan deltog ikke i behandlingen af sagerne.", True),
+    ("Udvalget godkendte indstillingen.", False),
+])
+def test_attendance_sentences_carry_what_an_absence_question_asks(sentence, carries):
+    assert (Wanted.of("Hvem var fraværende?").score(sentence) > 0) == carries

@@ -108,18 +108,20 @@ def coverage(terms: set[str], passage: Passage, retriever: Retriever | None = No
     return sum(retriever.term_weight(t) for t in found) / sum(retriever.term_weight(t) for t in terms)
 
 
-def answers_question(question: Question, passages: list[Passage], retriever: Retriever) -> bool:
+def answers_question(question: Question, passages: list[Passage], retriever: Retriever, claim: bool = False) -> bool:
     """Whether the retrieved minutes speak to the question at all; otherwise the answer is 'not found'.
 
     One of the best passages (with its item title) must hold most of what the question's words say,
     each word weighted by its specificity: a word the minutes never use weighs most ("skatepark"), a
     common word ("besluttede", "kommune") little. English: words the minutes never use are English, not
-    evidence of absence, so only the others count, and the dense match must be close."""
+    evidence of absence, so only the others count, and the dense match must be close. For a `claim`,
+    whether the minutes speak to its subject at all (its figures are checked afterwards)."""
     if not passages:
         return False
     # what the question is about, without and with the words used as filters: cue words for the kind of
     # answer ("hvor meget", "stemte imod") and numbers the minutes never state (a claim's figure) left out
-    variants = [{t for t in subject_terms(terms) if not (t[0].isdigit() and not retriever.term_parts(t))}
+    # (in a claim every number is a figure to check, not what the claim is about)
+    variants = [{t for t in subject_terms(terms) if not (t[0].isdigit() and (claim or not retriever.term_parts(t)))}
                 for terms in (question.coverage_terms(), set(question.named))]
     vocabulary = retriever.vocabulary()
     if question.language == "da" and variants[0] and len(variants[0] - vocabulary) * 2 >= len(variants[0]):

@@ -192,7 +192,7 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     claimed_day = question.filters.since if question.filters.since == question.filters.until else None
     question = replace(question, filters=replace(question.filters, since=None, until=None))
     passages = answerer.retriever.search(question, 8)
-    if not answers_question(question, passages, answerer.retriever):
+    if not answers_question(question, passages, answerer.retriever, claim=True):
         return CheckResult(claim, Verdict.NOT_FOUND, _explain(language, "not_found"), language=language)
     # the item the claim is about: the one its title names, else the passage that covers the claim best
     terms = question.coverage_terms()

@@ -21,7 +21,7 @@ from qa.retrieval import Retriever
 from qa.scope import relax, searched
 from qa.types import Answer, Filters, Passage, Status
 from qa.vocabulary.cues import subject_terms
-from qa.vocabulary.words import content_stems
+from qa.vocabulary.words import content_stems, full_names, stem, tokens
 
 log = logging.getLogger(__name__)
 
@@ -120,8 +120,9 @@ def answers_question(question: Question, passages: list[Passage], retriever: Ret
         return False
     # what the question is about, without and with the words used as filters: cue words for the kind of
     # answer ("hvor meget", "stemte imod") and numbers the minutes never state (a claim's figure) left out
-    # (in a claim every number is a figure to check, not what the claim is about)
-    variants = [{t for t in subject_terms(terms) if not (t[0].isdigit() and (claim or not retriever.term_parts(t)))}
+    # (in a claim every number and name is a fact to check, not what the claim is about)
+    checked = {stem(w) for name in full_names(question.text) for w in tokens(name)} if claim else set()
+    variants = [{t for t in subject_terms(terms) - checked if not (t[0].isdigit() and (claim or not retriever.term_parts(t)))}
                 for terms in (question.coverage_terms(), set(question.named))]
     vocabulary = retriever.vocabulary()
     if question.language == "da" and variants[0] and len(variants[0] - vocabulary) * 2 >= len(variants[0]):

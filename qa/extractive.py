@@ -176,11 +176,12 @@ def _item_answers(question: Question, passages: list[Passage], store: Store, reg
             if question.kind is QuestionKind.RECOMMENDATION:
                 line = f"{where}, pkt. {ref.item_number} «{ref.item_title}». " + line
             lines.append(line)
-    if lines and wanted.any():
+    if lines and wanted.any() and question.kind is not QuestionKind.VOTE:  # a vote stands in the decision
         same_item = [p for p in passages if targets and _item_key(p) == _item_key(targets[0])
                      and p.source.section not in (SectionKind.DECISION, SectionKind.RECOMMENDATION)]
-        details, _ = _best_sentences(question, wanted, same_item, registry, at_most=2)
-        if details:
+        carrying = [p for p in same_item if any(wanted.score(p.text[a:b]) > 0 for a, b in sentences(p.text))]
+        details, _ = _best_sentences(question, wanted, carrying, registry, at_most=2)
+        if details:  # only sentences carrying the kind of fact asked for
             lines.append(messages.DETAILS[language].format(text=details))
     if targets:
         lines += _case_history(store, targets[0].source, {_item_key(t) for t in targets}, language, registry)

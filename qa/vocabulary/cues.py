@@ -219,7 +219,8 @@ _ASKS_PERSON = frozenset({"hvem", "who", "whom"})
 _PARTY_LETTER = re.compile(r"\([A-ZÆØÅ]{1,2}(?:-\d)?\)|\b(?:Imod stemte|Undlod|undlod at stemme)\b")
 # A decision that only makes sense beside the recommendation it answers: "Anbefales.", "1.-3. godkendt",
 # "indstillingspunkt 3", "som indstillet", "Godkendt." (approving what was proposed).
-_REFERS_TO_RECOMMENDATION = re.compile(r"indstill|\bpunkt|\bforslag|^\s*\d+\s*[.)]|\b\d+\.?\s*[-–]\s*\d+\.", re.IGNORECASE | re.MULTILINE)
+_REFERS_TO_RECOMMENDATION = re.compile(
+    r"indstill|\b(?:punkt|pkt)\.?(?:erne)?\s*\d|\bforslaget\b|^\s*-?\s*\d+\s*[.)]|\b\d+\.?\s*[-–]\s*\d+\.", re.IGNORECASE | re.MULTILINE)
 
 
 def asks_attendance(text: str) -> bool:

@@ -18,7 +18,7 @@ from qa.generation import ChatModel
 from qa.llm_answer import answer_with_llm
 from qa.question import Question, parse_question
 from qa.retrieval import Retriever
-from qa.scope import relax, searched
+from qa.scope import outside_archive, relax, searched
 from qa.types import Answer, Filters, Passage, Status
 from qa.vocabulary.cues import subject_terms
 from qa.vocabulary.words import content_stems, full_names, stem, tokens
@@ -80,7 +80,10 @@ class Answerer:
         timings["retrieval"] = time.perf_counter() - t
         answer.evidence = passages
         t = time.perf_counter()
-        if not answers_question(question, passages, self.retriever):
+        if foreign := outside_archive(text, meetings, passages):
+            names = messages.OUTSIDE_ARCHIVE[question.language].format(names=", ".join(foreign))
+            answer.answer = f"{messages.NOT_FOUND[question.language]} {names} {answer.searched}"
+        elif not answers_question(question, passages, self.retriever):
             answer.answer = f"{messages.NOT_FOUND[question.language]} {answer.searched}"
         elif self.llm is not None and (checked := answer_with_llm(self.llm, question, passages, answer, on_token)) is not None:
             answer = checked

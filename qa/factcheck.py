@@ -22,6 +22,7 @@ from qa.generation import ChatModel, format_passages, generate
 from qa.messages import meeting_label
 from qa.question import parse_question
 from qa.retrieval import item_section
+from qa.scope import outside_archive
 from qa.types import CheckResult, Filters, Passage, QuestionKind, Verdict
 from qa.vocabulary.cues import (
     claimed_against,
@@ -192,7 +193,7 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     claimed_day = question.filters.since if question.filters.since == question.filters.until else None
     question = replace(question, filters=replace(question.filters, since=None, until=None))
     passages = answerer.retriever.search(question, 8)
-    if not answers_question(question, passages, answerer.retriever, claim=True):
+    if outside_archive(claim, meetings, passages) or not answers_question(question, passages, answerer.retriever, claim=True):
         return CheckResult(claim, Verdict.NOT_FOUND, _explain(language, "not_found"), language=language)
     # the item the claim is about: the one its title names, else the passage that covers the claim best
     terms = question.coverage_terms()

@@ -57,3 +57,8 @@ ALSO_TREATED = {
     "da": "Samme sag, {where}, pkt. {number} «{title}»: {text}",
     "en": "The same case, {where}, item {number} “{title}”: {text}",
 }
+
+OUTSIDE_ARCHIVE = {
+    "da": "Referaterne omfatter ikke {names}.",
+    "en": "The minutes do not cover {names}.",
+}

@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from ingest.catalogue import MeetingRow
 from qa import messages
-from qa.types import Filters
+from qa.types import Filters, Passage
+from qa.vocabulary.words import named_municipalities, tokens
 
 
 def _describe(dropped: Filters, language: str) -> str:
@@ -38,6 +39,19 @@ def relax(filters: Filters, meetings: list[MeetingRow], language: str) -> tuple[
                       tuple(c for c in filters.committees if c not in relaxed.committees),
                       filters.since if relaxed.since is None else None, filters.until if relaxed.until is None else None)
     return relaxed, messages.NO_MEETINGS_FOR[language].format(what=_describe(dropped, language))
+
+
+def outside_archive(text: str, meetings: list[MeetingRow], evidence: list[Passage]) -> list[str]:
+    """Municipalities the question names as a body ("Solrød Kommune", "Ishøj Byråd") when it names none the
+    archive holds (as a body or in passing: "Greve ... sammen med Ringsted Kommune" is Greve's question):
+    the minutes cannot answer for them, unless the best passages mention them ("samarbejde med Ringsted
+    Kommune" in Greve's minutes)."""
+    held = {m.municipality.lower() for m in meetings if m.municipality}
+    words = {w.removesuffix("s") for w in tokens(text)} | set(tokens(text))
+    if held & words:
+        return []
+    mentioned = " ".join(f"{p.source.item_title} {p.text}" for p in evidence[:5]).lower()
+    return [name for name in named_municipalities(text) if name.lower() not in mentioned]
 
 
 def searched(meetings: list[MeetingRow], filters: Filters, language: str) -> str:

@@ -9,12 +9,19 @@ from datetime import date
 import pytest
 
 from ingest.catalogue import MeetingRow
-from ingest.vocabulary import MeetingKind
+from ingest.types import SourceRef
+from ingest.vocabulary import MeetingKind, SectionKind
 from qa.extractive import Wanted
 from qa.question import parse_question
-from qa.scope import relax, searched
-from qa.types import Filters
+from qa.scope import outside_archive, relax, searched
+from qa.types import Filters, Passage
 from qa.vocabulary.words import known_parts
+
+
+def _passage(text: str) -> Passage:
+    ref = SourceRef("f.json", "", None, 1, 1, 0, len(text), "Greve", "Byråd", "m", date(2023, 6, 19), "1", "Madservice",
+                    SectionKind.CASE, "")
+    return Passage("c", text, ref)
 
 
 def _meeting(municipality: str, committee: str, day: date) -> MeetingRow:
@@ -106,3 +113,19 @@ def test_the_kinds_of_fact_a_question_asks_for(question, kinds):
 ])
 def test_attendance_sentences_carry_what_an_absence_question_asks(sentence, carries):
     assert (Wanted.of("Hvem var fraværende?").score(sentence) > 0) == carries
+
+
+GREVE_EVIDENCE = [_passage("Udbuddet af madservice gennemføres sammen med Ringsted Kommune.")]
+
+
+@pytest.mark.parametrize(("question", "outside"), [
+    ("Hvad besluttede Solrød Kommune om en ny kunstgræsbane?", ["Solrød"]),
+    ("Hvad besluttede Ishøj Byråd om boliganvisning?", ["Ishøj"]),
+    ("What did Stevns Municipality decide about its libraries?", ["Stevns"]),
+    ("Hvad besluttede Greve Kommune om madservice?", []),  # held by the archive
+    ("Hvad ville Greve gøre med madservicen sammen med Ringsted Kommune?", []),  # Greve's question
+    ("Hvad aftalte man med Ringsted Kommune om madservice?", []),  # the evidence mentions Ringsted
+    ("Hvad besluttede Byrådet om madservice?", []),
+])
+def test_a_municipality_the_archive_does_not_hold(question, outside):
+    assert outside_archive(question, MEETINGS, GREVE_EVIDENCE) == outside

@@ -148,3 +148,13 @@ def committee_starts_with(committee: str, head: str) -> bool:
     """Whether a committee's name opens with the word a short name keeps ("klima" → "Klima-, Teknik- ...")."""
     first = normalised_title(committee).split(" ")[0]
     return first == head or first == head.rstrip("s") or (first.startswith(head) and first.endswith("udvalget"))
+
+
+# A municipality named as a body: "Solrød Kommune", "Ishøj Byråd", "Solrøds byråd", "Stevns Municipality".
+_MUNICIPALITY_BODY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+(?:[Kk]ommune|[Bb]yråd|Municipality|City Council)\b")
+
+
+def named_municipalities(text: str) -> list[str]:
+    """The municipalities a question names as a body, genitive s kept ("Solrøds" is checked as written and
+    without its s by the caller)."""
+    return _MUNICIPALITY_BODY.findall(text)

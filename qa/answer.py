@@ -90,9 +90,11 @@ class Answerer:
         else:
             text_out, citations = answer_extractively(question, passages, self.store)
             if citations:
-                answer.status, answer.answer, answer.citations = Status.ANSWERED, " ".join(p for p in (note, text_out) if p), citations
+                answer.status, answer.answer, answer.citations = Status.ANSWERED, text_out, citations
             else:
                 answer.answer = f"{messages.NOT_FOUND[question.language]} {answer.searched}"
+        if note and answer.status is Status.ANSWERED:  # a dropped filter is said first, whoever answers
+            answer.answer = f"{note} {answer.answer}"
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - started
         answer.timings = timings

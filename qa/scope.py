@@ -1,5 +1,5 @@
-"""The meetings a question searches: its filters, relaxed when they match no meeting, and the sentence
-that says what was searched.
+"""The meetings a question searches: its filters, relaxed when they match no meeting; the municipalities
+it names that the archive does not hold; and the sentence that says what was searched.
 
 A filter that matches nothing is never silently kept ("Søgt i 0 møde(r)"): the date range goes first,
 then the committee, then the municipality, and the answer says what was dropped.

@@ -102,7 +102,7 @@ def _item_key(passage: Passage) -> tuple[str, str, str]:
 
 def target_items(question: Question, passages: list[Passage]) -> list[Passage]:
     """The passages standing for the items the question is about: the best item first, then the same case
-    at other meetings (an item with the same title), newest first."""
+    at other meetings (an item whose title shares most of its words), newest first."""
     terms = set(question.terms)
 
     def title_match(p: Passage) -> float:
@@ -120,9 +120,16 @@ def target_items(question: Question, passages: list[Passage]) -> list[Passage]:
             continue
         if not chosen:
             chosen.append(passage)
-        elif content_stems(passage.source.item_title) == content_stems(chosen[0].source.item_title) and len(chosen) < 3:
+        elif _same_case_title(passage.source.item_title, chosen[0].source.item_title) and len(chosen) < 3:
             chosen.append(passage)
-    return sorted(chosen, key=lambda p: (p.source.meeting_date is None, p.source.meeting_date), reverse=True)
+    # the item the question is about first, then its other treatments, newest first
+    return chosen[:1] + sorted(chosen[1:], key=lambda p: (p.source.meeting_date is not None, p.source.meeting_date), reverse=True)
+
+
+def _same_case_title(a: str, b: str) -> bool:
+    """Titles naming the same case: most of their words shared ("Villa Sitka - salg" ~ "Salg af Villa Sitka")."""
+    first, second = set(content_stems(a)), set(content_stems(b))
+    return bool(first and second) and len(first & second) / len(first | second) >= 0.5
 
 
 def _quote(registry: CitationRegistry, passage: Passage, spans: list[Span]) -> str:

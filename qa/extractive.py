@@ -201,7 +201,8 @@ def _case_history(store: Store, first: SourceRef, shown: set[tuple[str, str, str
     item = store.catalogue.item(first.meeting_id, first.item_number, first.item_title)
     if item is None or not item.case_number:
         return []
-    treatments = [i for i in store.catalogue.items_of_case(item.case_number) if not i.closed]
+    # a case number is the municipality's own journal number: another municipality's may look the same
+    treatments = [i for i in store.catalogue.items_of_case(item.case_number) if not i.closed and i.municipality == item.municipality]
     if len(treatments) > _STANDING_CASE:
         return []
     others = sorted((i for i in treatments if (i.meeting_id, i.number, i.title) not in shown),

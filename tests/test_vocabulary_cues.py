@@ -1,0 +1,440 @@
+"""Golden tables for the cues of questions and claims: what is asked, votes, what was decided, conversations,
+planned treatments and key points (qa/vocabulary/cues.py).
+
+Each row is a phrase of the kind the minutes or users write, and what the rule must make of it. A row that
+states the right behaviour where the rule is known to get it wrong is marked `wrong(...)` (strict xfail)
+with the reason.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.types import QuestionKind
+from qa.vocabulary.cues import (
+    asks_amount,
+    asks_count,
+    asks_date,
+    asks_frequency,
+    claimed_against,
+    claims_decided,
+    claims_unanimous,
+    continues_previous,
+    decision_says,
+    key_point_signals,
+    mentions_against,
+    mentions_dissent,
+    mentions_vote_count,
+    plans_treatment,
+    points_back,
+    polarity,
+    question_kind,
+    records_dissent,
+    records_vote,
+    states_frequency,
+    subject_terms,
+    voted_against,
+    year_shift,
+)
+from tests.vocabulary_tables import wrong
+
+# ==== cues: what a question asks ==========================================================================
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hvad blev besluttet om budgettet?", QuestionKind.DECISION),
+    ("Hvad besluttede Beskæftigelsesudvalget den 14. januar 2020?", QuestionKind.DECISION),
+    ("Hvad blev beslutningen vedrørende SOSU-projektet?", QuestionKind.DECISION),
+    ("Blev lokalplanen vedtaget?", QuestionKind.DECISION),
+    ("Blev ansøgningen godkendt?", QuestionKind.DECISION),
+    ("Hvad blev udfaldet af sagen?", QuestionKind.DECISION),
+    ("Hvilken konklusion nåede udvalget frem til?", QuestionKind.DECISION),
+    ("Hvad kom der ud af sagen om Gimle?", QuestionKind.DECISION),
+    ("What did the committee decide about the school?", QuestionKind.DECISION),
+    ("Was the budget approved?", QuestionKind.DECISION),
+    ("What was the outcome?", QuestionKind.DECISION),
+    ("Hvem stemte imod?", QuestionKind.VOTE),
+    ("Hvordan stemte Venstre?", QuestionKind.VOTE),
+    ("Hvem undlod at stemme?", QuestionKind.VOTE),
+    ("Who voted against the proposal?", QuestionKind.VOTE),
+    ("How did the vote go?", QuestionKind.VOTE),
+    ("Hvad indstillede forvaltningen?", QuestionKind.RECOMMENDATION),
+    ("Hvad var indstillingen?", QuestionKind.RECOMMENDATION),
+    ("Hvad er forvaltningens indstilling?", QuestionKind.RECOMMENDATION),
+    ("Hvad foreslog administrationen?", QuestionKind.RECOMMENDATION),
+    ("What did the administration recommend?", QuestionKind.RECOMMENDATION),
+    ("Hvor meget kostede projektet?", QuestionKind.FACT),
+    ("Hvem deltog i mødet?", QuestionKind.FACT),
+    ("Hvornår starter projektet?", QuestionKind.FACT),
+    ("Hvad handlede punktet om?", QuestionKind.FACT),
+    ("Hvad kom udvalget frem til?", QuestionKind.DECISION),
+    wrong("What came of the proposal?", QuestionKind.DECISION,
+          reason="'proposal' makes it a RECOMMENDATION before the 'what came of' outcome cue is looked at"),
+    ("Godkendte udvalget indstillingen?", QuestionKind.DECISION),
+    wrong("Hvordan gik afstemningen?", QuestionKind.VOTE,
+          reason="'afstemningen' (the vote) is not among the vote words"),
+    wrong("Hvad endte sagen med?", QuestionKind.DECISION,
+          reason="'hvad endte sagen med' asks for the outcome like 'hvad kom der ud af', but is not an outcome cue"),
+])
+def test_question_kind(text, expected):
+    assert question_kind(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hvor meget kostede projektet?", True),
+    ("Hvor stort er beløbet?", True),
+    ("Hvad koster det?", True),
+    ("Hvad var stigningen i procent?", True),
+    ("How much did it cost?", True),
+    ("Hvem deltog?", False),
+    ("Hvornår starter projektet?", False),
+    wrong("Hvad er udgiften?", True,
+          reason="amount words are matched as written: 'udgift' and 'udgifter' are known, 'udgiften' is not"),
+    wrong("Hvor mange penge fik foreningen?", True,
+          reason="'penge' (money) is not an amount word"),
+])
+def test_asks_amount(text, expected):
+    assert asks_amount(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hvor mange deltagere var der?", True),
+    ("Hvad er antallet af ansøgninger?", True),
+    ("Antal deltagere?", True),
+    ("How many members voted against?", True),
+    ("What is the number of applicants?", True),
+    ("Hvor meget kostede det?", False),
+    ("Hvem stemte imod?", False),
+])
+def test_asks_count(text, expected):
+    assert asks_count(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hvornår starter projektet?", True),
+    ("Hvilken dato blev aftalen underskrevet?", True),
+    ("When was the plan adopted?", True),
+    ("What date was the meeting?", True),
+    ("Hvad blev besluttet?", False),
+    ("Hvor lang tid varer projektet?", False),
+    wrong("Hvilket år åbnede skolen?", True,
+          reason="'hvilket år' (which year) asks for a date but is not a date cue"),
+])
+def test_asks_date(text, expected):
+    assert asks_date(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hvor ofte mødes styregruppen?", True),
+    ("Hvor tit holdes der møder?", True),
+    ("How often does the board meet?", True),
+    ("Hvornår mødes de?", False),
+    wrong("Hvor mange gange om året mødes udvalget?", True,
+          reason="'hvor mange gange om året' asks how often but is read as a count only"),
+])
+def test_asks_frequency(text, expected):
+    assert asks_frequency(text) is expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Styregruppen mødes hver måned.", True),
+    ("Der afholdes møder 4 gange om året.", True),
+    ("Der afholdes ugentlige møder.", True),
+    ("Der afholdes månedlige møder.", True),
+    ("Rapporten udgives årligt.", True),
+    ("Der afrapporteres kvartalsvis.", True),
+    ("Der holdes møde hver 14. dag.", True),
+    ("Mødet blev afholdt den 4. maj.", False),
+    wrong("Der afholdes borgermøde hvert år.", True,
+          reason="'hver' is a cue but its neuter form 'hvert' ('hvert år') is not"),
+])
+def test_states_frequency(sentence, expected):
+    assert states_frequency(sentence) is expected
+
+
+# ==== cues: votes in the minutes and in claims ============================================================
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Imod stemte Kasper Fuhr Christensen (F).", True),
+    ("Indstillingen blev godkendt med 6 stemmer for og 1 stemme imod.", True),
+    ("Theresa Blegvad (Ø) undlod at stemme.", True),
+    ("For stemte A, B og F.", True),
+    ("Keld Hvalsø tog forbehold.", True),
+    ("Christian Budde begærede sagen i Byrådet.", True),
+    ("Indstillingen blev godkendt.", False),
+    ("Udvalget var enige om at anbefale indstillingen.", False),
+    wrong("Forvaltningen følger bestemmelserne i lokalplanen.", False,
+          reason="'stem' is matched inside other words ('bestemmelserne', 'bestemt', 'system')"),
+])
+def test_records_vote(sentence, expected):
+    assert records_vote(sentence) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Forslaget blev enstemmigt vedtaget.", True),
+    ("Udvalget godkendte enstemmigt indstillingen.", True),
+    ("Beslutningen var enstemmig.", True),
+    ("Alle stemte for.", True),
+    ("The proposal was adopted unanimously.", True),
+    ("Indstillingen blev godkendt.", False),
+    ("Indstillingen blev godkendt med 6 stemmer for og 1 stemme imod.", False),
+    wrong("Der var fuld enighed om indstillingen.", True,
+          reason="'fuld enighed' (full agreement) is a claim of unanimity the rule does not know"),
+])
+def test_claims_unanimous(text, expected):
+    assert claims_unanimous(text) is expected
+
+
+# The names are checked the way the fact check reads them: each expected name within the recorded text.
+@pytest.mark.parametrize("text, expected", [
+    ("Imod stemte Kasper Fuhr Christensen (F).", ["Kasper Fuhr Christensen"]),
+    ("Godkendt. Imod stemte Rune Lund (Ø).", ["Rune Lund"]),
+    ("Imod stemte Tina Rottbøll og Bjarke Abel.", ["Tina Rottbøll", "Bjarke Abel"]),
+    ("Imod stemte Anne Marie Lyduch.", ["Anne Marie Lyduch"]),
+    ("Indstillingen blev godkendt. Imod stemte Liberal Alliance.", ["Liberal Alliance"]),
+    ("Godkendt, stemte imod: Liselott Blixt og Bjarke Abel.", ["Liselott Blixt", "Bjarke Abel"]),
+    ("Kasper Fuhr Christensen stemte imod.", []),  # a claim's word order, not the minutes'
+    ("Indstillingen blev godkendt.", []),
+    wrong("Imod stemte Kasper Fuhr Christensen (F) og Tina Rottbøll (A).", ["Kasper Fuhr Christensen", "Tina Rottbøll"],
+          reason="a party letter '(F)' ends the list: only the first name is found"),
+    wrong("Godkendt. Stemte imod: Liselott Blixt og Bjarke Abel.", ["Liselott Blixt", "Bjarke Abel"],
+          reason="'stemte imod:' is matched case-sensitively, so it is missed opening a sentence ('Stemte imod:')"),
+])
+def test_voted_against(text, expected):
+    found = voted_against(text)
+    recorded = " ".join(found)
+    assert [name for name in expected if name in recorded] == expected
+    assert bool(found) == bool(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kasper Fuhr Christensen stemte imod forslaget.", ["Kasper Fuhr Christensen"]),
+    ("Det er korrekt, at Kasper Fuhr Christensen stemte imod.", ["Kasper Fuhr Christensen"]),
+    ("Imod stemte Tina Rottbøll.", ["Tina Rottbøll"]),  # the minutes' word order too
+    ("Rune Lund stemte imod, og Liselott Blixt undlod at stemme.", ["Rune Lund"]),
+    ("Udvalget godkendte indstillingen.", []),
+    wrong("Tina Rottbøll og Bjarke Abel stemte imod.", ["Tina Rottbøll", "Bjarke Abel"],
+          reason="in the claim's word order only the last name before 'stemte imod' is taken ('Bjarke Abel')"),
+    wrong("Only Kasper Fuhr Christensen voted against.", ["Kasper Fuhr Christensen"],
+          reason="English claims ('voted against') are not read"),
+])
+def test_claimed_against(text, expected):
+    found = claimed_against(text)
+    said = " ".join(found)
+    assert [name for name in expected if name in said] == expected
+    assert bool(found) == bool(expected)
+
+
+@pytest.mark.parametrize("decision_text, expected", [
+    ("Godkendt. Imod stemte Kasper Fuhr Christensen (F).", True),
+    ("Godkendt.", False),
+    ("Godkendt med 6 stemmer for og 1 stemme imod.", False),  # a count, not "Imod stemte"
+])
+def test_records_dissent(decision_text, expected):
+    assert records_dissent(decision_text) is expected
+
+
+@pytest.mark.parametrize("sentence, count, against, dissent", [
+    ("Indstillingen blev godkendt med 6 stemmer for og 1 stemme imod.", True, False, True),
+    ("Imod stemte Kasper Fuhr Christensen (F).", False, True, True),
+    ("Borgmesteren stemmer for.", True, False, False),
+    ("Imod: V og O.", False, False, True),
+    ("Theresa Blegvad (Ø) undlod at stemme.", False, False, False),
+    ("Indstillingen blev godkendt.", False, False, False),
+])
+def test_sentences_to_cite_for_votes(sentence, count, against, dissent):
+    assert (mentions_vote_count(sentence), mentions_against(sentence), mentions_dissent(sentence)) == (count, against, dissent)
+
+
+# ==== cues: what was decided ==============================================================================
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("Udvalget godkendte indstillingen.", "approved"),
+    ("Udvalget vedtog budgettet.", "approved"),
+    ("Byrådet tiltrådte indstillingen.", "approved"),
+    ("Udvalget anbefalede forslaget over for Byrådet.", "approved"),
+    ("The committee approved the plan.", "approved"),
+    ("The council adopted the budget.", "approved"),
+    ("The committee endorsed the proposal.", "approved"),
+    ("Forslaget blev ikke godkendt.", "rejected"),  # "ikke godkendt" before "godkendt"
+    ("Udvalget kunne ikke godkende forslaget.", "rejected"),
+    ("Byrådet afviste ansøgningen.", "rejected"),
+    ("Forslaget blev forkastet.", "rejected"),
+    ("The proposal was rejected.", "rejected"),
+    ("The plan was not approved.", "rejected"),
+    ("The plan was voted down.", "rejected"),
+    ("Sagen blev udsat.", "postponed"),
+    ("Udvalget udsatte sagen til næste møde.", "postponed"),
+    ("Sagen blev udskudt til næste møde.", "postponed"),
+    ("The item was deferred.", "postponed"),
+    ("Udvalget tog orienteringen til efterretning.", "noted"),
+    ("Orienteringen blev taget til efterretning.", "noted"),
+    ("Udvalget tog orientering om status til efterretning.", "noted"),
+    ("The committee took note of the report.", "noted"),
+    ("Sagen blev drøftet.", None),
+    wrong("Indstillingen blev ikke tiltrådt.", "rejected",
+          reason="claims know 'ikke godkend' but not 'ikke tiltr' (decisions know both): read as approved"),
+    wrong("Udvalget godkendte ikke forslaget.", "rejected",
+          reason="a negation after the verb ('godkendte ikke') is read as approved"),
+    wrong("Forslaget blev nedstemt.", "rejected",
+          reason="'nedstemt' (voted down) is not a rejection word"),
+    wrong("The committee did not approve the plan.", "rejected",
+          reason="'did not approve' matches neither 'not approved' nor 'approved'"),
+])
+def test_polarity_of_claims(claim, expected):
+    assert polarity(claim, claim=True) == expected
+
+
+@pytest.mark.parametrize("decision, expected", [
+    ("Godkendt.", "approved"),
+    ("Vedtaget.", "approved"),
+    ("Tiltrådt.", "approved"),
+    ("Indstillingen tiltrådt.", "approved"),
+    ("Anbefales over for Byrådet.", "approved"),
+    ("Godkendt med 6 stemmer for og 1 stemme imod.", "approved"),
+    ("Ikke godkendt.", "rejected"),  # a rejection, not an approval
+    ("Indstillingen blev ikke godkendt.", "rejected"),
+    ("Indstillingen blev ikke tiltrådt.", "rejected"),
+    ("Forslaget blev forkastet.", "rejected"),
+    ("Afvist.", "rejected"),
+    ("Udsat.", "postponed"),
+    ("Sagen udsættes til næste møde.", "postponed"),
+    ("Sagen genoptages på næste møde.", "postponed"),
+    ("Taget til efterretning.", "noted"),
+    ("Udvalget blev orienteret.", "noted"),
+    ("Drøftet.", "noted"),
+    ("Sagen sendes i høring.", None),
+    wrong("Anbefales ikke.", "rejected",
+          reason="'anbefales ikke' (not recommended onwards) is read as an approval"),
+    wrong("Forslaget blev nedstemt.", "rejected",
+          reason="'nedstemt' (voted down) is not a rejection word"),
+])
+def test_polarity_of_decisions(decision, expected):
+    assert polarity(decision, claim=False) == expected
+
+
+@pytest.mark.parametrize("label, decision_text, expected", [
+    ("approved", "Godkendt.", True),
+    ("approved", "Ændringsforslaget blev forkastet. Indstillingen blev herefter godkendt.", True),  # anywhere
+    ("rejected", "Ændringsforslaget blev forkastet. Indstillingen blev herefter godkendt.", True),
+    ("rejected", "Ikke godkendt.", True),
+    ("postponed", "Sagen udsættes.", True),
+    ("noted", "Taget til efterretning.", True),
+    ("rejected", "Godkendt.", False),
+    ("postponed", "Godkendt.", False),
+    wrong("approved", "Ikke godkendt.", False,
+          reason="'godkend' is found inside 'ikke godkendt' (the fact check works around it with the main decision's polarity)"),
+])
+def test_decision_says(label, decision_text, expected):
+    assert decision_says(label, decision_text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Udvalget besluttede at udsætte sagen.", True),
+    ("Det er besluttet at lukke skolen.", True),
+    ("Udvalget godkendte indstillingen.", True),
+    ("Byrådet vedtog budgettet.", True),
+    ("The council decided to close the school.", True),
+    ("Forvaltningen indstiller, at planen godkendes.", False),  # a recommendation
+    wrong("Forslaget blev godkendt.", True,
+          reason="the participles 'godkendt' and 'vedtaget' are not decision words, only 'godkendte' and 'vedtog'"),
+    wrong("Byrådet tiltrådte indstillingen.", True,
+          reason="'tiltrådte' (endorsed) is not a decision word"),
+])
+def test_claims_decided(text, expected):
+    assert claims_decided(text) is expected
+
+
+# ==== cues: conversations, planned treatments, key points =================================================
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("hvad med året før?", -1),
+    ("Og året før?", -1),
+    ("hvad med sidste år?", -1),
+    ("og forrige år?", -1),
+    ("what about the year before?", -1),
+    ("and the previous year?", -1),
+    ("a year earlier?", -1),
+    ("hvad med året efter?", 1),
+    ("og næste år?", 1),
+    ("what about the following year?", 1),
+    ("hvem stemte imod?", 0),
+    ("Hvad skete der i 2022?", 0),
+    wrong("Hvad med det foregående år?", -1,
+          reason="'det foregående år' (the preceding year) is not a cue for the year before"),
+])
+def test_year_shift(text, expected):
+    assert year_shift(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("og hvem stemte imod?", True),
+    ("Og i Greve?", True),
+    ("Men hvorfor?", True),
+    ("hvad med året før?", True),
+    ("What about Aarhus?", True),
+    ("and who voted against?", True),
+    ("Hvem stemte imod?", False),  # no opening cue (a follow-up by having no subject of its own)
+    ("Organisationen?", False),  # "og" only as a word of its own
+    ("Hvad blev besluttet om budgettet i Aarhus i 2022?", False),
+])
+def test_continues_previous(text, expected):
+    assert continues_previous(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hvad kostede det?", True),
+    ("Hvem foreslog sagen?", True),
+    ("What did it cost?", True),
+    ("Hvem stemte imod?", False),
+    ("Hvad kostede svømmehallen?", False),
+])
+def test_points_back(text, expected):
+    assert points_back(text) is expected
+
+
+@pytest.mark.parametrize("terms, expected", [
+    (("stemt", "imod", "lokalplan"), {"lokalplan"}),  # cue words for the kind of answer are left out
+    (("budget",), {"budget"}),
+    (("stemt", "imod"), set()),
+])
+def test_subject_terms(terms, expected):
+    assert subject_terms(terms) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Sagen vil blive behandlet på Rådmandsmøde d. 23. januar 2023.", True),
+    ("Planen skal godkendes af Byrådet i juni 2023.", True),
+    ("Sagen planlægges drøftet i udvalget i uge 12.", True),
+    ("Budgettet bliver behandlet i Byrådet i oktober.", True),
+    ("Sagen er planlagt til behandling i Økonomiudvalget d. 5. juni 2023.", True),
+    ("Sagen skal forelægges Økonomiudvalget.", True),
+    ("Sagen blev behandlet på Rådmandsmøde d. 23. januar 2023.", False),  # it happened
+    ("Byrådet godkendte planen den 12. juni 2023.", False),
+    ("Udvalget har tidligere behandlet sagen den 4. maj 2022.", False),
+    wrong("Sagen forventes forelagt Byrådet den 14. marts 2024.", True,
+          reason="the comment's own example: the participle 'forelagt' does not contain the stem 'forelæg'"),
+    wrong("Det skal bemærkes, at projektet blev behandlet i 2022.", False,
+          reason="'skal' of 'det skal bemærkes' plus a past 'blev behandlet' reads as a plan"),
+])
+def test_plans_treatment(sentence, expected):
+    assert plans_treatment(sentence) is expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Indstillingen blev godkendt med 6 stemmer for og 1 stemme imod.", 4),
+    ("Udvalget anbefaler, at Byrådet godkender planen og bevilger 3,5 mio. kr.", 3),
+    ("Imod stemte Kasper Fuhr Christensen (F).", 2),
+    ("Der bevilges 6,7 mio. kr. til projektet.", 1),
+    ("Rammen øges med 3,7 %.", 1),
+    ("Sagen blev udsat.", 1),
+    ("Forslaget blev forkastet.", 1),
+    ("Christian Budde begærede sagen i Byrådet.", 1),
+    ("Indstillingen blev tiltrådt.", 1),
+    ("Mødet blev afholdt på rådhuset.", 0),
+])
+def test_key_point_signals(sentence, expected):
+    assert key_point_signals(sentence) == expected

@@ -123,9 +123,9 @@ def answers_question(question: Question, passages: list[Passage], retriever: Ret
     whether the minutes speak to its subject at all (its figures are checked afterwards)."""
     if not passages:
         return False
-    # what the question is about, without and with the words used as filters: cue words for the kind of
-    # answer ("hvor meget", "stemte imod") and numbers the minutes never state (a claim's figure) left out
-    # (in a claim every number and name is a fact to check, not what the claim is about)
+    # What the question is about, without and with the words used as filters. Left out: cue words for the
+    # kind of answer ("hvor meget", "stemte imod"), numbers the minutes never state, and in a claim every
+    # number and name (facts to check, not what the claim is about).
     checked = {stem(w) for name in full_names(question.text) for w in tokens(name)} if claim else set()
     variants = [{t for t in subject_terms(terms) - checked if not (t[0].isdigit() and (claim or not retriever.term_parts(t)))}
                 for terms in (question.coverage_terms(), set(question.named))]

@@ -46,12 +46,13 @@ def outside_archive(text: str, meetings: list[MeetingRow], evidence: list[Passag
     archive holds (as a body or in passing: "Greve ... sammen med Ringsted Kommune" is Greve's question):
     the minutes cannot answer for them, unless the best passages mention them ("samarbejde med Ringsted
     Kommune" in Greve's minutes)."""
+    named = named_municipalities(text)
     held = {m.municipality.lower() for m in meetings if m.municipality}
     words = {w.removesuffix("s") for w in tokens(text)} | set(tokens(text))
-    if held & words:
+    if not named or held & words:
         return []
     mentioned = " ".join(f"{p.source.item_title} {p.text}" for p in evidence[:5]).lower()
-    return [name for name in named_municipalities(text) if name.lower() not in mentioned]
+    return [name for name in named if name.lower() not in mentioned]
 
 
 def searched(meetings: list[MeetingRow], filters: Filters, language: str) -> str:

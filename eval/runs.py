@@ -99,7 +99,10 @@ def dev_questions(corpus: Path) -> list[Question]:
             for q in read_jsonl(DEVSET)]
 
 
-def run_dev(corpus: Path, limit: int | None, claims: bool = True) -> SetRun:
+ALL_PARTS = frozenset({"questions", "claims", "summaries"})
+
+
+def run_dev(corpus: Path, limit: int | None, parts: set[str] | frozenset[str] = ALL_PARTS) -> SetRun:
     """The dev set over the sample minutes (store and baseline built here, cached in eval/.cache)."""
     from eval.baseline import NaiveBaseline
     from ingest.pipeline import ingest_paths
@@ -110,11 +113,12 @@ def run_dev(corpus: Path, limit: int | None, claims: bool = True) -> SetRun:
     files = sorted(corpus.glob("*.txt"))
     store = Store(CACHE / "referent", embedder)
     ingest_paths(files, store, MAX_BYTES)
-    baseline = NaiveBaseline(CACHE / "baseline", files, embedder)
     answerer = Answerer(store)
     run = SetRun()
-    run.questions = run_questions(dev_questions(corpus)[:limit], answerer, SourceTexts(files), baseline)
-    if claims:
+    if "questions" in parts:
+        baseline = NaiveBaseline(CACHE / "baseline", files, embedder)
+        run.questions = run_questions(dev_questions(corpus)[:limit], answerer, SourceTexts(files), baseline)
+    if "claims" in parts:
         run.claims = run_claims(read_jsonl(DEV_CLAIMS)[:limit], answerer)
     store.close()
     return run
@@ -159,7 +163,7 @@ def open_baseline(folder: Path, files: list[Path], embedder=None):
 
 def run_open(limit: int | None, store_dir: Path = OPEN_STORE, baseline_dir: Path = OPEN_BASELINE,
              open_dir: Path = OPEN_DIR, files: list[Path] | None = None, embedder=None,
-             present_only: bool = False) -> SetRun:
+             present_only: bool = False, parts: set[str] | frozenset[str] = ALL_PARTS) -> SetRun:
     """Questions, claims and summaries of the open set over the cached eval store. `present_only` keeps only
     the records whose gold files are all complete in the store (for a partial or slice store)."""
     from qa.answer import Answerer
@@ -185,10 +189,13 @@ def run_open(limit: int | None, store_dir: Path = OPEN_STORE, baseline_dir: Path
         questions = [q for q in questions if q not in absent]
         claims = [c for c in claims if all(g["file"] in done for g in c.get("gold", []))]
         summaries = [s for s in summaries if s["file"] in done]
-    run.questions = run_questions(questions[:limit], answerer, texts, baseline,
-                                  ItemMapper(store) if baseline else None)
-    run.claims = run_claims(claims[:limit], answerer)
-    run.summaries = run_summaries(summaries[:limit], store)
+    if "questions" in parts:
+        run.questions = run_questions(questions[:limit], answerer, texts, baseline,
+                                      ItemMapper(store) if baseline else None)
+    if "claims" in parts:
+        run.claims = run_claims(claims[:limit], answerer)
+    if "summaries" in parts:
+        run.summaries = run_summaries(summaries[:limit], store)
     store.close()
     return run
 

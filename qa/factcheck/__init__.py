@@ -1,0 +1,150 @@
+"""Fact-checking a claim against the minutes: supported, contradicted, partly supported or not found.
+
+The item the claim is about is found by what the claim says (`item`), never by its own dates, amounts,
+names or bodies: those are facts to check (`checks`). Every check gives, per fact, found / contradicted /
+absent, and the verdict follows from them, clause by clause ("X fik 11 mio. kr., og Ø stemte imod" is two
+clauses):
+- `contradicted` needs a sentence of the minutes that says otherwise, in an item that speaks to the claim;
+- a clause with a contradiction beside a clause whose facts were found makes the claim `partly_supported`;
+- `supported` needs every checkable fact found; a fact that cannot be checked is not evidence against;
+- nothing found and nothing contradicted: `not_found`, unless the item speaks to nearly all the claim
+  says (then `partly_supported`: the matter is there, its details are not).
+The explanation is entirely in the claim's language, naming meeting, date, item number and title, and
+what the minutes say, with a citation per part. With an LLM backend, its entailment judgement is added
+and can only make the verdict more cautious.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from qa.answer import Answerer, known_names
+from qa.factcheck.checks import (
+    ABSENT,
+    CONTRADICTED,
+    FOUND,
+    Claim,
+    Finding,
+    Tally,
+    check_act,
+    check_amounts,
+    check_minority,
+    check_names,
+    check_negation,
+    check_quantities,
+    check_reason,
+    check_statement,
+    check_votes,
+)
+from qa.factcheck.explain import explain
+from qa.factcheck.item import choose_item, read_items
+from qa.generation import ChatModel, format_passages, generate
+from qa.question import parse_question
+from qa.scope import outside_archive
+from qa.types import CheckResult, Filters, Verdict
+from qa.vocabulary.claims import clause_starts
+from qa.vocabulary.cues import subject_terms
+from qa.vocabulary.words import content_stems, full_names, tokens
+
+__all__ = ["CheckResult", "Verdict", "check_claim"]
+
+MIN_COVERAGE = 0.5  # share of the claim's subject (weighted by specificity) the item must hold to speak to it
+MIN_CONTRADICTION = 0.6  # ... and to contradict it
+TOPIC_ONLY = 0.8  # nothing checkable found, but the item holds this much of the claim: partly supported
+
+
+def _claim(text: str, language: str, question, meetings) -> Claim:
+    names = {w for name in full_names(text) for w in content_stems(name)}
+    bodies = {w for c in question.filters.committees for w in content_stems(c)}
+    terms = {t for t in subject_terms(question.coverage_terms() | set(question.named))
+             if not t[0].isdigit() and t not in names and t not in bodies}
+    years = {w for w in tokens(text) if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")}
+    return Claim(text, language, terms, years, question.filters.committees)
+
+
+def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) -> CheckResult:
+    store, retriever = answerer.store, answerer.retriever
+    meetings = store.catalogue.meetings()
+    question = parse_question(claim, *known_names(meetings))
+    language = question.language
+    facts = _claim(claim, language, question, meetings)
+    # search by content only: the claim's dates and bodies are checked, not used as filters
+    search = replace(question, filters=filters or Filters())
+    passages = retriever.search(search, 16)
+    if outside_archive(claim, meetings, passages):
+        return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
+    period = (question.filters.since, question.filters.until)
+    item, coverage = choose_item(read_items(retriever, passages), facts.terms, retriever, facts.bodies, period)
+    if item is None or coverage < MIN_COVERAGE:
+        return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
+    tally = Tally(facts, item, retriever)
+    _check_body(tally)
+    for check in (check_amounts, check_quantities, check_votes, check_act, check_minority, check_negation,
+                  check_reason, check_names, check_statement):
+        check(tally)
+    verdict = _verdict(tally, coverage)
+    if answerer.llm is not None and verdict is not Verdict.NOT_FOUND:
+        verdict = _with_entailment(answerer.llm, tally, verdict)
+    findings = [f.text for f in tally.findings]
+    if verdict is Verdict.NOT_FOUND:
+        text = explain(language, "not_found_item", item.ref, findings) if findings else explain(language, "not_found")
+        return CheckResult(claim, verdict, text, [], findings, language)
+    return CheckResult(claim, verdict, explain(language, verdict.value, item.ref, findings),
+                       tally.registry.citations, findings, language)
+
+
+def _check_body(t: Tally) -> None:
+    """A claim naming the body that acted, beside the item's body: the same case goes on to that body
+    (its decision is not in these minutes), or the case was another body's."""
+    bodies, ref = t.claim.bodies, t.item.ref
+    if not bodies or ref.committee in bodies:
+        return
+    named = bodies[0]
+    heads = [w for w in content_stems(named) if not w[0].isdigit() and w not in ("udvalg", "udvalget")]
+    position = max(0, t.claim.text.lower().find(named.split()[0][:5].lower()))
+    if heads and all(h in t.item.stems for h in heads[:1]):
+        t.decision_elsewhere = True
+        t.add(ABSENT, "body_planned", position, claimed=named)
+    else:
+        t.add(CONTRADICTED, "body_other", position, t.item.decision[:1], body=ref.committee or "", claimed=named)
+
+
+def _verdict(t: Tally, coverage: float) -> Verdict:
+    starts = clause_starts(t.claim.text)
+    clauses: dict[int, set[str]] = {}
+    for finding in t.findings:
+        status = finding.status
+        if status == CONTRADICTED and coverage < MIN_CONTRADICTION:
+            status = ABSENT
+        clause = sum(1 for s in starts if s <= finding.position)
+        clauses.setdefault(clause, set()).add(status)
+    contradicted = [c for c, s in clauses.items() if CONTRADICTED in s]
+    found = [c for c, s in clauses.items() if FOUND in s and CONTRADICTED not in s]
+    if contradicted:
+        return Verdict.PARTLY_SUPPORTED if found else Verdict.CONTRADICTED
+    statuses = set().union(*clauses.values()) if clauses else set()
+    if FOUND in statuses:
+        return Verdict.PARTLY_SUPPORTED if ABSENT in statuses else Verdict.SUPPORTED
+    if t.decision_elsewhere or coverage < TOPIC_ONLY:
+        return Verdict.NOT_FOUND
+    return Verdict.PARTLY_SUPPORTED
+
+
+def _with_entailment(llm: ChatModel, t: Tally, verdict: Verdict) -> Verdict:
+    """An LLM's entailment judgement on top of the checks: it can only make the verdict more cautious
+    (supported → partly supported, partly supported → contradicted), never lift a contradiction."""
+    passages = [p for p in t.item.passages][:6]
+    try:
+        reply = generate(llm, "entailment", {"passages": format_passages(passages, "da"), "claim": t.claim.text})
+        judgement = reply.strip().split()[0].upper().strip(".:")
+    except Exception as exc:  # a failing backend (or an empty reply) leaves the offline verdict
+        t.findings.append(_note(t, f"LLM: {type(exc).__name__}"))
+        return verdict
+    t.findings.append(_note(t, f"LLM: {judgement.lower()}"))
+    if judgement == "MODSAGT":
+        return {Verdict.SUPPORTED: Verdict.PARTLY_SUPPORTED, Verdict.PARTLY_SUPPORTED: Verdict.CONTRADICTED}.get(verdict, verdict)
+    return verdict
+
+
+def _note(t: Tally, text: str) -> Finding:
+    return Finding("note", text, 0)

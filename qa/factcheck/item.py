@@ -1,0 +1,132 @@
+"""The agenda item a claim is about, found by what the claim says, and that item's sentences.
+
+The claim's own dates, amounts, names and bodies are facts to check, never filters: the candidates are the
+items of the best passages for the claim's subject words, each read whole (every section), and the item
+whose text covers most of the subject, weighted by how specific each word is, is the one the claim is
+about. Among items covering it as well (Greve treats a case at the committee, the Økonomiudvalg and the
+Byråd under one title), the one at the body and in the month the claim names comes first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from ingest.vocabulary import SectionKind
+from qa.retrieval import Retriever
+from qa.types import Passage, SourceRef
+from qa.vocabulary.claims import decided_action, recommendation_spans
+from qa.vocabulary.sentences import sentences
+from qa.vocabulary.words import content_stems
+
+CANDIDATE_PASSAGES = 16  # best passages whose items are candidates
+NEAR_BEST = 0.1  # an item covering the subject within this of the best is as good a candidate
+
+
+@dataclass(frozen=True)
+class Sentence:
+    passage: Passage
+    start: int
+    end: int
+    section: SectionKind
+    recommendation: bool  # inside the recommendation (its section, or the case text's "Indstilling" block)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.passage.text[self.start:self.end].split())
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        return frozenset(content_stems(self.text))
+
+
+@dataclass
+class Item:
+    """One agenda item read whole: its passages in document order and its sentences by section."""
+
+    passages: list[Passage]
+    rank: int  # position of its best passage among the retrieved ones
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for passage in self.passages:
+            blocks = recommendation_spans(passage.text) if passage.source.section is SectionKind.CASE else []
+            for start, end in sentences(passage.text):
+                inside = passage.source.section is SectionKind.RECOMMENDATION or any(s <= start < e for s, e in blocks)
+                self.sentences.append(Sentence(passage, start, end, passage.source.section, inside))
+
+    @property
+    def ref(self) -> SourceRef:
+        return self.passages[0].source
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        return frozenset(content_stems(self.ref.item_title)).union(*(s.stems for s in self.sentences))
+
+    @property
+    def decision(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.section is SectionKind.DECISION]
+
+    @property
+    def recommendation(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.recommendation]
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    def decision_acts(self) -> list[tuple[str, Sentence]]:
+        return [(act, s) for s in self.decision if (act := decided_action(s.text))]
+
+
+def read_items(retriever: Retriever, passages: list[Passage]) -> list[Item]:
+    """The distinct items of the passages, each with every chunk it has, in the passages' order."""
+    index = retriever.index()
+    items: dict[tuple[str, str, str], Item] = {}
+    for rank, passage in enumerate(passages[:CANDIDATE_PASSAGES]):
+        ref = passage.source
+        key = (ref.meeting_id, ref.item_number, ref.item_title)
+        if key in items:
+            continue
+        chunks = [index.chunks[i] for i in index.items.get((ref.meeting_id, ref.item_number), [])]
+        whole = [Passage(c.id, c.text, c.source) for c in chunks if c.source.item_title == ref.item_title] or [passage]
+        items[key] = Item(whole, rank)
+    return list(items.values())
+
+
+def item_coverage(terms: set[str], item: Item, retriever: Retriever) -> float:
+    """Share of the claim's subject words the item holds, each weighted by how specific it is."""
+    if not terms:
+        return 0.0
+    found = [t for t in terms if (parts := retriever.term_parts(t)) and all(p in item.stems for p in parts)]
+    return sum(retriever.term_weight(t) for t in found) / sum(retriever.term_weight(t) for t in terms)
+
+
+def sentence_overlap(terms: set[str], sentence: Sentence, retriever: Retriever) -> float:
+    """Like item_coverage, for one sentence."""
+    if not terms:
+        return 0.0
+    found = [t for t in terms if (parts := retriever.term_parts(t)) and all(p in sentence.stems for p in parts)]
+    return sum(retriever.term_weight(t) for t in found) / sum(retriever.term_weight(t) for t in terms)
+
+
+def choose_item(items: list[Item], terms: set[str], retriever: Retriever, bodies: tuple[str, ...],
+                period: tuple[date | None, date | None]) -> tuple[Item | None, float]:
+    """The item the claim is about and how much of the claim's subject it covers."""
+    if not items:
+        return None, 0.0
+    scored = [(item_coverage(terms, item, retriever), item) for item in items]
+    best = max(score for score, _ in scored)
+    near = [(score, item) for score, item in scored if score >= best - NEAR_BEST]
+
+    def preference(entry: tuple[float, Item]) -> tuple:
+        score, item = entry
+        ref = item.ref
+        at_body = bool(bodies) and ref.committee in bodies
+        since, until = period
+        in_period = bool(ref.meeting_date and since and until and since <= ref.meeting_date <= until)
+        return (at_body, in_period, round(score, 2), -item.rank)
+
+    score, item = max(near, key=preference)
+    return item, score

@@ -1,0 +1,397 @@
+"""The language of claims, and of the minutes' sentences a claim is checked against.
+
+- amounts as claims state them, with their hedges: "godt 10 %" (a little over), "knap 430.000 kr." (a
+  little under), "ca. 640 mio. kr.", ranges ("1,5-2 mio. kr.", "DKK 3-4 million") and English decimals
+  ("41.7%"); the minutes' "429.691,00 kr." is 429.691 kr.;
+- votes as the minutes record them: counts ("17 for og 3 imod", "20 for og ingen imod", "9 to 8"), who
+  voted against or abstained, by party letter ("Imod stemte (Ø)", "Undlod: Ø", "A og Ø") or by name;
+  parties as claims name them ("Enhedslisten", "SF", "De Konservative") are their letters;
+- what a claim says was done and what a decision says was done (approved, rejected, noted, postponed,
+  sent on), with the hedged forms of Greve-style decisions ("Kan ikke anbefales", "oversendes til
+  budgetforhandlingerne", "sagen sendes tilbage");
+- a statement the decision negates ("ønsker ikke at fastsætte måltal" against "fastsatte et måltal");
+- the reason a claim gives ("fordi ...", "idet ...") and attendance ("deltog ikke", "Afbud", "Fraværende").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.vocabulary.words import stem, tokens
+
+# -- amounts ---------------------------------------------------------------------------------------------
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
+_SCALE = r"mio\.?|millioner|million|mia\.?|milliarder|milliard|billion"
+_CURRENCY = r"kr\.?|kroner|dkk"
+_PERCENT = r"%|pct\.?|procent|percent"
+_HEDGE = r"godt|lidt over|over|mere end|mindst|more than|at least|knapt|knap|næsten|lidt under|under|nearly|almost|just under|" \
+         r"ca\.?|cirka|omkring|about|around|approximately|approx\.?|roughly"
+AMOUNT_TEXT = re.compile(
+    rf"(?:\b(?P<hedge>{_HEDGE})\s+)?(?:(?P<pre>{_CURRENCY})\s*)?(?P<low>{_NUM})(?:\s*(?:-|–|til|to)\s*(?P<high>{_NUM}))?"
+    rf"\s*(?:(?P<scale>{_SCALE})\s*)?(?P<unit>{_CURRENCY}|{_PERCENT})?(?![\w])",
+    re.IGNORECASE)
+_ABOVE = {"godt", "lidt over", "over", "mere end", "mindst", "more than", "at least"}
+_BELOW = {"knap", "knapt", "næsten", "lidt under", "under", "nearly", "almost", "just under"}
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount as stated: its value range in kroner (or per cent), how it is hedged, and where it sits."""
+
+    low: float
+    high: float
+    unit: str  # "kr" or "%"
+    hedge: str  # "", "above" ("godt"), "below" ("knap"), "about" ("ca."), "rounded" (a figure in millions)
+    text: str
+    start: int
+    end: int
+
+    def show(self) -> str:
+        def one(value: float) -> str:
+            if self.unit == "%":
+                return f"{value:g} %".replace(".", ",")
+            if value >= 1_000_000 and self.hedge in ("about", "rounded"):
+                return f"{value / 1_000_000:g}".replace(".", ",") + " mio. kr."
+            return f"{value:,.0f} kr.".replace(",", ".")
+        return one(self.low) if self.low == self.high else f"{one(self.low)}–{one(self.high)}"
+
+
+def _number(text: str, english: bool) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        return float(text.replace(".", "").replace(",", "."))
+    if english and "." in text:
+        return float(text)
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def amounts_in(text: str, english: bool = False) -> list[Amount]:
+    """The amounts of a text, with their hedges; a number without a currency, scale or per cent is not one."""
+    found = []
+    for m in AMOUNT_TEXT.finditer(text):
+        scale, unit, pre = (m["scale"] or "").lower(), (m["unit"] or "").lower(), (m["pre"] or "").lower()
+        if not (scale or unit or pre):
+            continue
+        percent = bool(unit) and bool(re.fullmatch(_PERCENT, unit, re.IGNORECASE))
+        factor = 1.0
+        if scale.startswith(("mio", "million")):
+            factor = 1_000_000
+        elif scale.startswith(("mia", "milliard", "billion")):
+            factor = 1_000_000_000
+        low = _number(m["low"], english) * factor
+        high = _number(m["high"], english) * factor if m["high"] else low
+        hedge_word = (m["hedge"] or "").lower().rstrip(".")
+        hedge = ("above" if hedge_word in _ABOVE else "below" if hedge_word in _BELOW
+                 else "about" if hedge_word else "rounded" if factor > 1 and not percent else "")
+        found.append(Amount(low, high, "%" if percent else "kr", hedge, m[0].strip(), m.start(), m.end()))
+    return found
+
+
+def same_amount(claimed: Amount, stated: Amount) -> bool:
+    """Whether a stated amount bears out a claimed one: exact, or within the claim's hedge ("godt 10 %" is
+    10 to 11.5 %, "knap 430.000" 387.000 to 430.000, "ca." and millions within 5 % and 1 %)."""
+    if claimed.unit != stated.unit:
+        return False
+
+    def fits(c: float, s: float) -> bool:
+        if claimed.hedge == "above":
+            return c <= s <= c * 1.15
+        if claimed.hedge == "below":
+            return c * 0.9 <= s <= c
+        if claimed.hedge == "about":
+            return abs(c - s) <= 0.05 * max(c, s)
+        if "rounded" in (claimed.hedge, stated.hedge):
+            return abs(c - s) <= 0.01 * max(c, s)
+        return c == s
+    return fits(claimed.low, stated.low) and fits(claimed.high, stated.high)
+
+
+# -- quantities ------------------------------------------------------------------------------------------
+# "120 pladser", "72 boliger", "nr. 18", "98 kommuner": a number and the noun it counts.
+QUANTITY_TEXT = re.compile(r"(?<![\d.,])(\d+(?:\.\d{3})*)\s+([a-zæøå]{4,})", re.IGNORECASE)
+_RANK = re.compile(r"\bnr\.?\s*(\d+)|\bnumber\s+(\d+)|\b(\d+)\.\s*plads", re.IGNORECASE)
+
+
+def quantities_in(text: str) -> list[tuple[str, str, int]]:
+    """(number, noun stem, position) of counted things; years and amounts are not quantities."""
+    out = []
+    for m in QUANTITY_TEXT.finditer(text):
+        number, noun = m[1], m[2].lower()
+        if re.fullmatch(r"(19|20)\d\d", number) or re.match(rf"{_SCALE}|{_CURRENCY}|{_PERCENT}|stemm|for\b|imod", noun, re.IGNORECASE):
+            continue
+        out.append((number, stem(noun), m.start()))
+    for m in _RANK.finditer(text):
+        out.append((next(g for g in m.groups() if g), "nr", m.start()))
+    return out
+
+
+# -- votes -----------------------------------------------------------------------------------------------
+PARTIES = {  # how claims name parties → the letter the minutes use
+    "socialdemokratiet": "A", "socialdemokraterne": "A", "radikale": "B", "konservative": "C", "konservatives": "C",
+    "nye borgerlige": "D", "sf": "F", "socialistisk folkeparti": "F", "liberal alliance": "I", "moderaterne": "M",
+    "dansk folkeparti": "O", "venstre": "V", "enhedslisten": "Ø", "danmarksdemokraterne": "Æ", "alternativet": "Å",
+    "social democrats": "A", "red-green alliance": "Ø", "liberals": "V", "conservatives": "C",
+}
+_PARTY_NAME = re.compile(r"\b(?:De\s+|Det\s+)?(" + "|".join(sorted((re.escape(p) for p in PARTIES), key=len, reverse=True))
+                         + r")(?:\s+Folkeparti)?\b", re.IGNORECASE)
+_LETTER = r"[A-ZÆØÅ]{1,2}(?:-\d)?"
+_LETTERS = rf"\(?{_LETTER}\)?(?:\s*(?:,|og|and)\s*\(?{_LETTER}\)?)*"
+_COUNT_WORDS = {"ingen": 0, "ét": 1, "et": 1, "en": 1, "én": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "no": 0}
+_VOTE_COUNT = re.compile(
+    r"(\d+)\s+(?:stemm?er?\s+)?for\b(?:\s*,)?\s*(?:og|mod|and|,)?\s*(\d+|ingen)\s+(?:stemm?er?\s+)?imod"
+    r"|(\d+)\s+(?:stemm?er?\s+)?(?:mod|to|against)\s+(\d+)\b"
+    r"|voted\s+(\d+)\s+to\s+(\d+)", re.IGNORECASE)
+_FOR_ONLY = re.compile(r"(\d+)\s+stemm?er\s+for\b|(\d+)\s+votes?\s+in\s+favou?r", re.IGNORECASE)
+# "Imod stemte (Ø)", "Imod stemte: A og Ø", "stemte imod: ...", "(Ø) stemte imod", "X (A) og Y (A) stemte imod"
+_AGAINST_AFTER = re.compile(rf"(?:Imod stemte|stemte imod|Imod)\s*:?\s*({_LETTERS})(?![\wæøå])")
+_ABSTAIN_AFTER = re.compile(rf"(?:Undlod(?:\s+at\s+stemme)?|Undlader|Hverken for eller imod)\s*:?\s*({_LETTERS})(?![\wæøå])")
+_BEFORE_VERB = re.compile(rf"((?:\(?{_LETTER}\)?|[A-ZÆØÅ][a-zæøå]+)(?:[^.\n]{{0,80}}?))\s+(stemte imod|undlod at stemme|undlod)")
+_LETTER_IN = re.compile(rf"\(({_LETTER})\)|(?<![\wæøå]){_LETTER}(?![\wæøå])")
+_NO_AGAINST = re.compile(r"uden stemmer imod|ingen stemte imod|ingen imod|without (?:any )?votes against|no votes against|"
+                         r"nobody voted against|no one voted against", re.IGNORECASE)
+_UNANIMOUS = re.compile(r"\benstemmig|\bunanim|\balle stemte for\b|\buden stemmer imod", re.IGNORECASE)
+_ONLY = re.compile(r"\b(?:kun|alene|only|udelukkende)\b", re.IGNORECASE)
+_CLAIM_AGAINST = re.compile(r"stemte imod|voted against|imod stemte", re.IGNORECASE)
+_CLAIM_ABSTAIN = re.compile(r"undlod|abstain", re.IGNORECASE)
+
+
+def vote_count(text: str) -> tuple[int, int] | None:
+    m = _VOTE_COUNT.search(text)
+    if not m:
+        return None
+    values = [g for g in m.groups() if g is not None]
+    return int(values[0]), _COUNT_WORDS.get(values[1].lower(), None) if not values[1].isdigit() else int(values[1])
+
+
+def votes_for(text: str) -> int | None:
+    """A claim's count of votes for without a count against ("med 17 stemmer for")."""
+    m = _FOR_ONLY.search(text)
+    return int(next(g for g in m.groups() if g)) if m else None
+
+
+def party_letters(text: str) -> set[str]:
+    """The parties a claim names ("Enhedslisten", "SF", "A og Ø") as the minutes' letters."""
+    letters = {PARTIES[m[1].lower()] for m in _PARTY_NAME.finditer(text)}
+    return letters | {m[1] or m[0] for m in _LETTER_IN.finditer(_PARTY_NAME.sub(" ", text))} - {"I"}
+
+
+def _letters(group: str) -> set[str]:
+    return {(m[1] or m[0]).split("-")[0] for m in _LETTER_IN.finditer(group)}
+
+
+def dissenters(decision: str) -> tuple[set[str], set[str]]:
+    """(parties or names who voted against, who abstained) in a decision."""
+    against, abstained = set(), set()
+    for m in _AGAINST_AFTER.finditer(decision):
+        against |= _letters(m[1])
+    for m in _ABSTAIN_AFTER.finditer(decision):
+        abstained |= _letters(m[1])
+    for m in _BEFORE_VERB.finditer(decision):
+        who = _letters(m[1]) or {m[1].split()[0]}
+        (against if "imod" in m[2] else abstained).update(who)
+    return against, abstained
+
+
+def claims_against(claim: str) -> bool:
+    return bool(_CLAIM_AGAINST.search(claim))
+
+
+def claims_abstained(claim: str) -> bool:
+    return bool(_CLAIM_ABSTAIN.search(claim))
+
+
+def claims_no_dissent(claim: str) -> bool:
+    """'enstemmigt', 'uden stemmer imod', 'unanimously'."""
+    return bool(_UNANIMOUS.search(claim) or _NO_AGAINST.search(claim))
+
+
+def claims_only(claim: str) -> bool:
+    return bool(_ONLY.search(claim))
+
+
+def records_against(decision: str) -> bool:
+    """A decision that records someone voting against."""
+    count = vote_count(decision)
+    return bool(dissenters(decision)[0]) or bool(count and count[1])
+
+
+def records_no_against(decision: str) -> bool:
+    """A decision that says explicitly no one voted against ("20 for og ingen imod")."""
+    count = vote_count(decision)
+    return bool(count and count[1] == 0) or bool(_NO_AGAINST.search(decision))
+
+
+def is_vote_sentence(sentence: str) -> bool:
+    return bool(re.search(r"stemte|stemmer|imod|undlod", sentence, re.IGNORECASE))
+
+
+# -- what was done -----------------------------------------------------------------------------------------
+# (label, how a claim says it, how a decision says it); the most specific first.
+_DONE = [
+    ("rejected",
+     r"ikke godkend|afvist|afviste|afvise|forkast|sagde nej|fastholdt afslag|rejected|not approved|voted down|turned down|refused|said no",
+     r"ikke godkend|afvist|afvises|forkast|ikke tiltr|kan ikke anbefal|anbefales ikke|ikke anbefal|faldt|bortfald|"
+     r"fasthold\w* (?:\w+ )?afslag"),
+    ("referred",
+     r"oversendt|sendt tilbage|sendte .{0,40}tilbage|henvist|referred|sent back",
+     r"oversend|sendes tilbage|sendt tilbage|tilbagesend|sendte sagen|sendes til|skal belyses|genoptages|realitetsbehandl"),
+    ("postponed", r"udsat|udsatte|udskudt|postponed|deferred", r"udsat|udsæt|udskyd"),
+    ("undecided", r"pegede på|udpegede|valgte|besluttede at|chose|decided to", r"ikke .{0,30}endelig stilling"),
+    ("noted", r"taget til efterretning|tog\b.{0,120}?til efterretning|orientering(?:en)? til efterretning|noted|took note",
+     r"til efterretning|orienteret|drøftet|orienteringen"),
+    ("approved",
+     r"godkend|vedtog|vedtaget|tiltr|anbefal|bevilge|bevilget|fik .{0,40}bevilling|gav .{0,40}bevilling|besluttede|fastsat|"
+     r"fastsatte|pegede på|udpegede|valgte|approved|adopted|endorsed|granted|decided|raise|agreed",
+     r"godkend|vedtag|tiltr|anbefal|bevilg|efterkomme|imødekomme|besluttede|indstiller over ?for"),
+]
+_DONE_RE = [(label, re.compile(c, re.IGNORECASE), re.compile(d, re.IGNORECASE)) for label, c, d in _DONE]
+# An act the claim attributes to a body as its decision: "Byrådet godkendte", "udvalget bevilgede".
+_DECIDED = re.compile(r"besluttede|besluttet|vedtog|vedtaget|godkendte|godkendt|bevilge|fastsat|fastsatte|anbefalede|"
+                      r"\bgav\b|pegede på|valgte|fik .{0,30}bevilling|decided|approved|adopted|granted|voted", re.IGNORECASE)
+
+
+def claimed_action(claim: str) -> str | None:
+    """What the claim says was done: rejected, referred, postponed, noted or approved (None: none)."""
+    for label, claim_re, _ in _DONE_RE:
+        if label != "undecided" and claim_re.search(claim):
+            return label
+    return None
+
+
+def decided_action(sentence: str) -> str | None:
+    """What a decision sentence says was done (the most specific reading first)."""
+    for label, _, decision_re in _DONE_RE:
+        if decision_re.search(sentence):
+            return label
+    return None
+
+
+def claims_decided(claim: str) -> bool:
+    return bool(_DECIDED.search(claim))
+
+
+def compatible(claimed: str, decided: str) -> bool:
+    """Whether a decision's act bears out the claim's: an approval of a recommendation is the decision the
+    claim says was taken ("besluttede", "vedtog"); noting is not approving."""
+    return claimed == decided or (claimed == "approved" and decided == "approved")
+
+
+# -- negated statements --------------------------------------------------------------------------------
+_NEGATION = frozenset({"ikke", "ingen", "intet", "not", "no", "nej"})
+
+
+def negated_stems(sentence: str, window: int = 3) -> set[str]:
+    """Stems that follow a negation within a few words: 'ønsker ikke at fastsætte måltal' → fastsæt, måltal."""
+    words = tokens(sentence)
+    out: set[str] = set()
+    for i, word in enumerate(words):
+        if word in _NEGATION:
+            out |= {stem(w) for w in words[i + 1:i + 1 + window] if len(w) > 3}
+    return out
+
+
+def is_negated(text: str) -> bool:
+    return bool(set(tokens(text)) & _NEGATION) or bool(re.search(r"sagde nej|said no", text, re.IGNORECASE))
+
+
+# -- reasons ---------------------------------------------------------------------------------------------
+_REASON = re.compile(r"\b(?:fordi|idet|da det|da partiet|da de|med bemærkning om,? at|med begrundelse|because|since)\b(.*)",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def reason(text: str) -> str | None:
+    """The reason a claim or a decision gives: what follows 'fordi', 'idet', 'med bemærkning om, at'."""
+    m = _REASON.search(text)
+    return m[1].strip() if m and m[1].strip() else None
+
+
+# -- attendance -----------------------------------------------------------------------------------------
+_CLAIMS_ABSENT = re.compile(r"deltog ikke|var ikke til stede|var fraværende|fraværende|meldte afbud|havde afbud|\bafbud\b|"
+                            r"did not attend|was absent|absent", re.IGNORECASE)
+_RECORDS_ABSENT = re.compile(r"\bafbud\b|\bfraværende\b|deltog ikke|forlod mødet|ikke til stede", re.IGNORECASE)
+
+
+def claims_absence(claim: str) -> bool:
+    return bool(_CLAIMS_ABSENT.search(claim))
+
+
+def records_absence(sentence: str) -> bool:
+    return bool(_RECORDS_ABSENT.search(sentence))
+
+
+# -- who proposed or asked ---------------------------------------------------------------------------------
+_CLAIMS_PROPOSER = re.compile(r"(?:efter|på) (?:forslag|begæring|anmodning) (?:fra|af)\s+(.+?)(?:[,.]|$)|"
+                              r"(?:foreslog|begærede|anmodede om|stillede forslag|proposed|asked for)", re.IGNORECASE)
+_RECORDS_PROPOSER = re.compile(r"begærede|foreslog|forslag fra|initiativretsforslag|stillede (?:ændrings)?forslag|anmodning fra",
+                               re.IGNORECASE)
+
+
+def claims_proposer(claim: str) -> bool:
+    return bool(_CLAIMS_PROPOSER.search(claim))
+
+
+def records_proposer(sentence: str) -> bool:
+    return bool(_RECORDS_PROPOSER.search(sentence))
+
+
+# -- comparisons and rankings -------------------------------------------------------------------------------
+_COMPARISON = re.compile(r"\b(?:billigste|dyreste|højeste|laveste|største|mindste|flere end|færre end|mere end|mindre end|"
+                         r"bedste|dårligste|cheapest|highest|lowest|largest|smallest|more than|fewer than)\b", re.IGNORECASE)
+
+
+def comparison_words(text: str) -> set[str]:
+    return {stem(m[0].lower()) for m in _COMPARISON.finditer(text)}
+
+
+# -- the item's own recommendation ---------------------------------------------------------------------------
+# Portal minutes (Greve) print the recommendation inside the case text: a line "Indstilling", then
+# "Administrationen indstiller, at ...", up to the next heading ("Sagsbeskrivelse", "Baggrund").
+_RECOMMENDATION_BLOCK = re.compile(r"(?:^|\n)Indstilling\s*\n(.*?)(?=\n(?:Sagsbeskrivelse|Baggrund|Sagsfremstilling|Beskrivelse)\b|\Z)",
+                                   re.DOTALL)
+_RECOMMENDS = re.compile(r"\bindstiller,? (?:over ?for [^,]+,? )?at\b|\bindstilles,? at\b", re.IGNORECASE)
+# A decision that answers the recommendation rather than saying what it decided: "Ikke godkendt.",
+# "1. og 2. ikke godkendt", "Administrationens indstilling blev ikke godkendt", "Anbefales ikke".
+_ANSWERS_RECOMMENDATION = re.compile(r"indstilling|^\s*(?:\d+\.?\s*(?:[-–og,]+\s*\d+\.?\s*)*)?(?:ikke\s+)?(?:godkendt|anbefales|kan ikke anbefales)",
+                                     re.IGNORECASE)
+# A proposal put to the vote inside a decision ("C stillede ændringsforslag om, at ..."); its fate is the
+# vote that follows.
+_AMENDMENT = re.compile(r"stillede (?:ændrings)?forslag|ændringsforslag fra", re.IGNORECASE)
+_FOR_LINE = re.compile(r"^\s*For stemte\s*:?\s*(.*)$", re.IGNORECASE | re.MULTILINE)
+_AGAINST_LINE = re.compile(r"^\s*Imod(?: stemte)?\s*:?\s*(.*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def recommendation_spans(text: str) -> list[tuple[int, int]]:
+    """Where a case text prints its recommendation (the block under an 'Indstilling' line)."""
+    return [m.span(1) for m in _RECOMMENDATION_BLOCK.finditer(text)]
+
+
+def recommends(sentence: str) -> bool:
+    return bool(_RECOMMENDS.search(sentence))
+
+
+def answers_recommendation(sentence: str) -> bool:
+    return bool(_ANSWERS_RECOMMENDATION.search(sentence))
+
+
+def is_amendment(sentence: str) -> bool:
+    return bool(_AMENDMENT.search(sentence))
+
+
+def amendment_carried(vote_lines: str) -> bool | None:
+    """Whether the vote printed after an amendment carried it: more parties for than against (None: no vote)."""
+    pro, con = _FOR_LINE.search(vote_lines), _AGAINST_LINE.search(vote_lines)
+    if not pro and not con:
+        return None
+    count = lambda m: len(_letters(m[1]) | set(re.findall(r"[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ][a-zæøå]+", m[1]))) if m else 0  # noqa: E731
+    return count(pro) > count(con)
+
+
+# -- clauses ---------------------------------------------------------------------------------------------
+# A claim of two coordinated statements ("X fik 11 mio. kr., og Enhedslisten stemte imod"; "..., mens Ø
+# undlod"; "...; ..."; "..., and the committee decided ...") is judged clause by clause.
+_CLAUSE_BREAK = re.compile(r",\s+(?:og|men|mens|and|but|while)\s+|;\s+", re.IGNORECASE)
+
+
+def clause_starts(text: str) -> list[int]:
+    """Where each clause after the first begins."""
+    return [m.end() for m in _CLAUSE_BREAK.finditer(text)]

@@ -42,9 +42,12 @@ from qa.generation import ChatModel, format_passages, generate
 from qa.question import parse_question
 from qa.scope import outside_archive
 from qa.types import CheckResult, Filters, Verdict
-from qa.vocabulary.claims import clause_starts
+from qa.vocabulary.claims import CLAIM_CUE_WORDS, claims_decided, clause_starts, party_words, reason, topical_numbers, vote_count
 from qa.vocabulary.cues import subject_terms
-from qa.vocabulary.words import content_stems, full_names, tokens
+from qa.vocabulary.dates import MONTHS
+from qa.vocabulary.words import content_stems, stem, tokens
+
+DATE_STEMS = frozenset(stem(m) for m in MONTHS)
 
 __all__ = ["CheckResult", "Verdict", "check_claim"]
 
@@ -53,13 +56,28 @@ MIN_CONTRADICTION = 0.6  # ... and to contradict it
 TOPIC_ONLY = 0.8  # nothing checkable found, but the item holds this much of the claim: partly supported
 
 
+def named_bodies(text: str, question, meetings) -> tuple[str, ...]:
+    """The bodies a claim names, in the order it names them: the committees the question reading found,
+    and the Byråd by its common names ("Byrådet", "City Council")."""
+    committees = sorted({m.committee for m in meetings if m.committee})
+    lowered = text.lower()
+    found = {c: lowered.find(c.split()[0].lower()[:6]) for c in question.filters.committees}
+    for alias in ("byråd", "city council"):
+        if alias in lowered:
+            found.update({c: lowered.find(alias) for c in committees if "byråd" in c.lower()})
+    return tuple(sorted(found, key=lambda c: found[c]))
+
+
 def _claim(text: str, language: str, question, meetings) -> Claim:
-    names = {w for name in full_names(text) for w in content_stems(name)}
-    bodies = {w for c in question.filters.committees for w in content_stems(c)}
-    terms = {t for t in subject_terms(question.coverage_terms() | set(question.named))
-             if not t[0].isdigit() and t not in names and t not in bodies}
+    cues = {stem(w) for w in CLAIM_CUE_WORDS} | {stem(w) for w in party_words(text)}
+    bodies = named_bodies(text, question, meetings)
+    body_words = {w for c in bodies for w in content_stems(c)} | {stem("byrådet"), "council", "city"}
+    unsaid = reason(text) or ""  # the reason a claim gives is a fact to check, not its subject
+    words = set(content_stems(text[: len(text) - len(unsaid)] if unsaid else text, drop_question_words=True))
+    terms = {t for t in subject_terms(words) if not t[0].isdigit() and t not in cues and t not in body_words
+             and t not in DATE_STEMS} | topical_numbers(text)
     years = {w for w in tokens(text) if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")}
-    return Claim(text, language, terms, years, question.filters.committees)
+    return Claim(text, language, terms, years, bodies)
 
 
 def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) -> CheckResult:
@@ -74,7 +92,7 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     if outside_archive(claim, meetings, passages):
         return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
     period = (question.filters.since, question.filters.until)
-    item, coverage = choose_item(read_items(retriever, passages), facts.terms, retriever, facts.bodies, period)
+    item, coverage = choose_item(read_items(retriever, passages), facts.terms, retriever, facts.bodies, period, facts.years)
     if item is None or coverage < MIN_COVERAGE:
         return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
     tally = Tally(facts, item, retriever)
@@ -97,7 +115,8 @@ def _check_body(t: Tally) -> None:
     """A claim naming the body that acted, beside the item's body: the same case goes on to that body
     (its decision is not in these minutes), or the case was another body's."""
     bodies, ref = t.claim.bodies, t.item.ref
-    if not bodies or ref.committee in bodies:
+    acts = claims_decided(t.claim.text) or vote_count(t.claim.text)
+    if not bodies or ref.committee == bodies[0] or not acts:
         return
     named = bodies[0]
     heads = [w for w in content_stems(named) if not w[0].isdigit() and w not in ("udvalg", "udvalget")]

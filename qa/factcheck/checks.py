@@ -34,7 +34,6 @@ from qa.vocabulary.claims import (
     claims_no_dissent,
     claims_only,
     decided_action,
-    dissenters,
     is_amendment,
     is_negated,
     is_vote_sentence,
@@ -44,6 +43,7 @@ from qa.vocabulary.claims import (
     reason,
     records_no_against,
     same_amount,
+    vote_blocks,
     vote_count,
     votes_for,
 )
@@ -90,7 +90,13 @@ class Tally:
         self.findings.append(Finding(status, text, position, keys))
 
     def overlap(self, sentence: Sentence) -> float:
-        return sentence_overlap(self.claim.terms, sentence, self.retriever)
+        return sentence_overlap(self.claim.terms, sentence.stems, self.retriever)
+
+    def overlap_with_next(self, sentence: Sentence) -> float:
+        sentences = self.item.sentences
+        i = sentences.index(sentence)
+        following = sentences[i + 1].stems if i + 1 < len(sentences) else frozenset()
+        return sentence_overlap(self.claim.terms, sentence.stems | following, self.retriever)
 
 
 def _years(sentence: Sentence) -> set[str]:
@@ -145,12 +151,13 @@ def _number_check(t: Tally, label: str, position: int, states, rival, show, kind
     rivals = sorted((s for s in sentences if rival(s)), key=t.overlap, reverse=True)
     best_found = t.overlap(found[0]) if found else -1.0
     best_rival = t.overlap(rivals[0]) if rivals else -1.0
-    if found and best_found >= min(MIN_NUMBER_CONTEXT, best_rival):
+    # a figure is often explained by the sentence after it ("... i alt ca. 640 mio. kr. Dvs. ca. 415 mio.
+    # kr. plus et risikotillæg ..."): with it, the figure's sentence may speak to the claim as well
+    in_context = max((t.overlap_with_next(s) for s in found), default=-1.0)
+    if found and best_found >= best_rival:
         t.add(FOUND, f"{kind}_found", position, found[:1], claimed=label)
-    elif rivals and best_rival >= MIN_NUMBER_CONTEXT and best_rival > best_found:
+    elif rivals and best_rival >= MIN_NUMBER_CONTEXT and best_rival > in_context:
         t.add(CONTRADICTED, f"{kind}_other", position, rivals[:1], claimed=label, stated=show(rivals[0]))
-    elif found:
-        t.add(FOUND, f"{kind}_found", position, found[:1], claimed=label)
     else:
         t.add(ABSENT, f"{kind}_absent", position, claimed=label)
 
@@ -181,7 +188,11 @@ def check_votes(t: Tally) -> None:
             t.add(CONTRADICTED, "for_other", position, cited, pro=str(recorded[0]), cpro=str(pro))
         elif not t.decision_elsewhere:
             t.add(ABSENT, "votes_absent", position)
-    against, abstained = dissenters(decision)
+    blocks = vote_blocks(decision)
+    act = claimed_action(text)
+    chosen = [b for b in blocks if act and decided_action(b.outcome) == act] or blocks
+    against = set().union(*(b.against for b in chosen)) if chosen else set()
+    abstained = set().union(*(b.abstained for b in chosen)) if chosen else set()
     if claims_no_dissent(text):
         position = max(text.lower().find("imod"), text.lower().find("enstemmig"), 0)
         if against or (recorded and recorded[1]):

@@ -21,7 +21,7 @@ from qa.vocabulary.sentences import sentences
 from qa.vocabulary.words import content_stems
 
 CANDIDATE_PASSAGES = 16  # best passages whose items are candidates
-NEAR_BEST = 0.1  # an item covering the subject within this of the best is as good a candidate
+NEAR_BEST = 0.3  # an item covering the subject within this of the best is as good a candidate
 
 
 @dataclass(frozen=True)
@@ -103,17 +103,28 @@ def item_coverage(terms: set[str], item: Item, retriever: Retriever) -> float:
     return sum(retriever.term_weight(t) for t in found) / sum(retriever.term_weight(t) for t in terms)
 
 
-def sentence_overlap(terms: set[str], sentence: Sentence, retriever: Retriever) -> float:
-    """Like item_coverage, for one sentence."""
+def sentence_overlap(terms: set[str], stems: frozenset[str], retriever: Retriever) -> float:
+    """Like item_coverage, for the stems of one sentence (or two)."""
     if not terms:
         return 0.0
-    found = [t for t in terms if (parts := retriever.term_parts(t)) and all(p in sentence.stems for p in parts)]
+    found = [t for t in terms if (parts := retriever.term_parts(t)) and all(p in stems for p in parts)]
     return sum(retriever.term_weight(t) for t in found) / sum(retriever.term_weight(t) for t in terms)
 
 
+def title_share(terms: set[str], item: Item, retriever: Retriever) -> float:
+    """Share of the item's title the claim names (its words and years), each word weighted by specificity."""
+    title = set(content_stems(item.ref.item_title))
+    if not title:
+        return 0.0
+    named = {p for t in terms for p in (retriever.term_parts(t) or (t,))}
+    return sum(retriever.term_weight(t) for t in title & named) / sum(retriever.term_weight(t) for t in title)
+
+
 def choose_item(items: list[Item], terms: set[str], retriever: Retriever, bodies: tuple[str, ...],
-                period: tuple[date | None, date | None]) -> tuple[Item | None, float]:
-    """The item the claim is about and how much of the claim's subject it covers."""
+                period: tuple[date | None, date | None], years: set[str]) -> tuple[Item | None, float]:
+    """The item the claim is about and how much of the claim's subject it covers: among the items covering
+    nearly as much as the best, the one whose title the claim names most, then the one at the body and
+    in the period the claim names, then the best covering."""
     if not items:
         return None, 0.0
     scored = [(item_coverage(terms, item, retriever), item) for item in items]
@@ -123,10 +134,11 @@ def choose_item(items: list[Item], terms: set[str], retriever: Retriever, bodies
     def preference(entry: tuple[float, Item]) -> tuple:
         score, item = entry
         ref = item.ref
-        at_body = bool(bodies) and ref.committee in bodies
+        at_body = bool(bodies) and ref.committee == bodies[0]
         since, until = period
         in_period = bool(ref.meeting_date and since and until and since <= ref.meeting_date <= until)
-        return (at_body, in_period, round(score, 2), -item.rank)
+        in_year = bool(ref.meeting_date and str(ref.meeting_date.year) in years)
+        return (round(title_share(terms | years, item, retriever), 1), at_body, in_period, in_year, round(score, 2), -item.rank)
 
     score, item = max(near, key=preference)
     return item, score

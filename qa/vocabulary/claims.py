@@ -145,7 +145,8 @@ _FOR_ONLY = re.compile(r"(\d+)\s+stemm?er\s+for\b|(\d+)\s+votes?\s+in\s+favou?r"
 # "Imod stemte (Ø)", "Imod stemte: A og Ø", "stemte imod: ...", "(Ø) stemte imod", "X (A) og Y (A) stemte imod"
 _AGAINST_AFTER = re.compile(rf"(?:Imod stemte|stemte imod|Imod)\s*:?\s*({_LETTERS})(?![\wæøå])")
 _ABSTAIN_AFTER = re.compile(rf"(?:Undlod(?:\s+at\s+stemme)?|Undlader|Hverken for eller imod)\s*:?\s*({_LETTERS})(?![\wæøå])")
-_BEFORE_VERB = re.compile(rf"((?:\(?{_LETTER}\)?|[A-ZÆØÅ][a-zæøå]+)(?:[^.\n]{{0,80}}?))\s+(stemte imod|undlod at stemme|undlod)")
+_BEFORE_VERB = re.compile(rf"((?:\(?{_LETTER}\)?|[A-ZÆØÅ][a-zæøå]+)(?:[^.\n]{{0,200}}?))\s+(stemte imod|stemmer imod|undlod at stemme|"
+                          rf"undlod at tage stilling|undlod)")
 _LETTER_IN = re.compile(rf"\(({_LETTER})\)|(?<![\wæøå]){_LETTER}(?![\wæøå])")
 _NO_AGAINST = re.compile(r"uden stemmer imod|ingen stemte imod|ingen imod|without (?:any )?votes against|no votes against|"
                          r"nobody voted against|no one voted against", re.IGNORECASE)
@@ -179,16 +180,65 @@ def _letters(group: str) -> set[str]:
     return {(m[1] or m[0]).split("-")[0] for m in _LETTER_IN.finditer(group)}
 
 
+@dataclass
+class VoteBlock:
+    """One outcome in a decision and the vote printed under it: "1 c. Godkendt / For stemte: V, C / Imod
+    stemte: A og Ø", or "Med stemmerne 17 for og 2 imod godkendte ... / Imod stemte: / (F) med bemærkning ..."."""
+
+    outcome: str
+    against: set[str]
+    abstained: set[str]
+
+
+_VOTE_LINE = re.compile(r"^\s*(For stemte\b|Imod stemte\b|For\s*:|Imod\s*:|Undlod(?: at stemme)?\b|Undlader\b)\s*:?\s*(.*)$", re.IGNORECASE)
+_REMARK = re.compile(r"\s(?:med (?:fælles )?bemærkning|idet|da|fordi|,\s*idet)\b.*$|[”\"“].*$", re.IGNORECASE)
+_LEADING_LETTER = re.compile(rf"^\s*\(({_LETTER})\)")
+
+
+def vote_blocks(decision: str) -> list[VoteBlock]:
+    """A decision's outcomes, each with who voted against and who abstained (party letters, or a name's
+    first word where no letter is given)."""
+    blocks: list[VoteBlock] = []
+    mode = ""
+    for line in decision.splitlines():
+        if not line.strip():
+            continue
+        m = _VOTE_LINE.match(line)
+        if not blocks:
+            blocks.append(VoteBlock("", set(), set()))
+        block = blocks[-1]
+        if m:
+            head = m[1].lower()
+            mode = "for" if head.startswith("for") else "against" if head.startswith("imod") else "abstained"
+            who = _letters(_REMARK.sub("", m[2]))
+            if mode == "against":
+                block.against |= who
+            elif mode == "abstained":
+                block.abstained |= who
+            continue
+        lead = _LEADING_LETTER.match(line)
+        if lead and mode in ("against", "abstained"):
+            (block.against if mode == "against" else block.abstained).add(lead[1].split("-")[0])
+            continue
+        verb = _BEFORE_VERB.search(line)
+        if verb:
+            who = _letters(verb[1]) or {verb[1].split()[0]}
+            (block.against if "imod" in verb[2] else block.abstained).update(who)
+            continue
+        mode = ""
+        if block.outcome or block.against or block.abstained:
+            blocks.append(VoteBlock(line.strip(), set(), set()))
+        else:
+            block.outcome = line.strip()
+    return blocks
+
+
 def dissenters(decision: str) -> tuple[set[str], set[str]]:
-    """(parties or names who voted against, who abstained) in a decision."""
+    """(parties or names who voted against, who abstained) in a decision, over all its outcomes."""
     against, abstained = set(), set()
-    for m in _AGAINST_AFTER.finditer(decision):
-        against |= _letters(m[1])
-    for m in _ABSTAIN_AFTER.finditer(decision):
-        abstained |= _letters(m[1])
-    for m in _BEFORE_VERB.finditer(decision):
-        who = _letters(m[1]) or {m[1].split()[0]}
-        (against if "imod" in m[2] else abstained).update(who)
+    for block in vote_blocks(decision):
+        against |= block.against
+        abstained |= block.abstained
     return against, abstained
 
 
@@ -229,7 +279,7 @@ def is_vote_sentence(sentence: str) -> bool:
 # (label, how a claim says it, how a decision says it); the most specific first.
 _DONE = [
     ("rejected",
-     r"ikke godkend|afvist|afviste|afvise|forkast|sagde nej|fastholdt afslag|rejected|not approved|voted down|turned down|refused|said no",
+     r"ikke godkend|afvist|afviste|afvise|forkast|sagde nej|fasthold\w*.{0,40}afslag|rejected|not approved|voted down|turned down|refused|said no",
      r"ikke godkend|afvist|afvises|forkast|ikke tiltr|kan ikke anbefal|anbefales ikke|ikke anbefal|faldt|bortfald|"
      r"fasthold\w* (?:\w+ )?afslag"),
     ("referred",
@@ -395,3 +445,27 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:og|men|mens|and|but|while)\s+|;\s+", re.IGNO
 def clause_starts(text: str) -> list[int]:
     """Where each clause after the first begins."""
     return [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+
+
+# -- what a claim is about -------------------------------------------------------------------------------
+# Words of a claim that say what was done or how it was voted, not what it is about: they are checked
+# (the act, the vote), never what finds the item.
+CLAIM_CUE_WORDS = frozenset("""
+besluttede besluttet vedtog vedtaget godkendte godkendt bevilgede bevilget bevilling anbefalede anbefalet fastsatte
+fastsat valgte pegede udpegede afviste afvist fastholdt behandlede behandlet behandling stemte stemmer stemme stemmes
+imod undlod enstemmigt enstemmig uden kun dermed hver ét blev fik gav tog sagde nej efterretning overvægt
+decided approved adopted voted granted rejected unanimously against only
+""".split())
+
+
+def party_words(text: str) -> set[str]:
+    """The words of the party names a claim uses ("Enhedslisten", "De Konservatives")."""
+    return {w for m in _PARTY_NAME.finditer(text) for w in tokens(m[0])}
+
+
+_ORDINAL_OR_SECTION = re.compile(r"§\s*(\d+)|(?<![\d.,])(\d{1,2})\.\s+(?=[a-zæøå])")
+
+
+def topical_numbers(text: str) -> set[str]:
+    """Numbers that name what a claim is about rather than state a fact: "§79", "2. behandling"."""
+    return {m[1] or m[2] for m in _ORDINAL_OR_SECTION.finditer(text)}

@@ -42,7 +42,7 @@ from qa.generation import ChatModel, format_passages, generate
 from qa.question import parse_question
 from qa.scope import outside_archive
 from qa.types import CheckResult, Filters, Verdict
-from qa.vocabulary.claims import CLAIM_CUE_WORDS, claims_decided, clause_starts, party_words, reason, topical_numbers, vote_count
+from qa.vocabulary.claims import CLAIM_CUE_WORDS, claims_decided, clause_starts, month_years, party_words, reason, topical_numbers, vote_count
 from qa.vocabulary.cues import subject_terms
 from qa.vocabulary.dates import MONTHS
 from qa.vocabulary.words import content_stems, stem, tokens
@@ -52,7 +52,7 @@ DATE_STEMS = frozenset(stem(m) for m in MONTHS)
 __all__ = ["CheckResult", "Verdict", "check_claim"]
 
 MIN_COVERAGE = 0.5  # share of the claim's subject (weighted by specificity) the item must hold to speak to it
-MIN_CONTRADICTION = 0.6  # ... and to contradict it
+MIN_CONTRADICTION = 0.55  # ... and to contradict it
 TOPIC_ONLY = 0.8  # nothing checkable found, but the item holds this much of the claim: partly supported
 
 
@@ -68,7 +68,7 @@ def named_bodies(text: str, question, meetings) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda c: found[c]))
 
 
-def _claim(text: str, language: str, question, meetings) -> Claim:
+def _claim(text: str, language: str, question, meetings, retriever) -> Claim:
     cues = {stem(w) for w in CLAIM_CUE_WORDS} | {stem(w) for w in party_words(text)}
     bodies = named_bodies(text, question, meetings)
     body_words = {w for c in bodies for w in content_stems(c)} | {stem("byrådet"), "council", "city"}
@@ -76,7 +76,11 @@ def _claim(text: str, language: str, question, meetings) -> Claim:
     words = set(content_stems(text[: len(text) - len(unsaid)] if unsaid else text, drop_question_words=True))
     terms = {t for t in subject_terms(words) if not t[0].isdigit() and t not in cues and t not in body_words
              and t not in DATE_STEMS} | topical_numbers(text)
+    if language == "en":  # English words are not evidence of absence: only the words the minutes use count
+        terms = {t for t in terms if retriever.term_parts(t)}
+    # the years a figure may be about: not the year of the meeting's month ("i januar 2024")
     years = {w for w in tokens(text) if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")}
+    years -= {year for _, year in month_years(text)}
     return Claim(text, language, terms, years, bodies)
 
 
@@ -85,14 +89,18 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     meetings = store.catalogue.meetings()
     question = parse_question(claim, *known_names(meetings))
     language = question.language
-    facts = _claim(claim, language, question, meetings)
-    # search by content only: the claim's dates and bodies are checked, not used as filters
-    search = replace(question, filters=filters or Filters())
+    facts = _claim(claim, language, question, meetings, retriever)
+    # search by content only: the claim's dates and bodies are checked, not used as filters; the reason
+    # it gives is checked too, not searched for
+    given = reason(claim)
+    subject = parse_question(claim[: len(claim) - len(given)], *known_names(meetings)) if given else question
+    search = replace(subject, filters=filters or Filters())
     passages = retriever.search(search, 16)
     if outside_archive(claim, meetings, passages):
         return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
     period = (question.filters.since, question.filters.until)
-    item, coverage = choose_item(read_items(retriever, passages), facts.terms, retriever, facts.bodies, period, facts.years)
+    item, coverage = choose_item(read_items(retriever, passages), facts.terms, retriever, facts.bodies, period, facts.years,
+                                 topical_numbers(claim))
     if item is None or coverage < MIN_COVERAGE:
         return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
     tally = Tally(facts, item, retriever)

@@ -24,6 +24,7 @@ from qa.factcheck.item import Item, Sentence, sentence_overlap
 from qa.retrieval import Retriever
 from qa.vocabulary.claims import (
     Amount,
+    action_position,
     amendment_carried,
     amounts_in,
     answers_recommendation,
@@ -45,12 +46,13 @@ from qa.vocabulary.claims import (
     same_amount,
     vote_blocks,
     vote_count,
+    voters,
     votes_for,
 )
 from qa.vocabulary.words import content_stems, full_names, stem
 
 FOUND, CONTRADICTED, ABSENT = "found", "contradicted", "absent"
-MIN_NUMBER_CONTEXT = 0.25  # share of the claim's subject a sentence must hold for its number to speak to the claim
+MIN_NUMBER_CONTEXT = 0.35  # share of the claim's subject a sentence must hold for its other figure to contradict
 STATEMENT = 0.6  # share of the claim's subject one decision sentence must hold to state the claim
 
 
@@ -142,7 +144,10 @@ def _number_check(t: Tally, label: str, position: int, states, rival, show, kind
     sentences = [s for s in t.item.sentences if _year_fits(t.claim, s)]
     decision_rivals = [s for s in t.item.decision if rival(s) and not is_vote_sentence(s.text) and t.overlap(s) > 0]
     decision_found = [s for s in t.item.decision if states(s)]
-    if claims_decided(t.claim.text) and decision_rivals and not decision_found:
+    if decision_found:  # the decision states it: what the case text says besides does not matter
+        t.add(FOUND, f"{kind}_found", position, decision_found[:1], claimed=label)
+        return
+    if claims_decided(t.claim.text) and decision_rivals:
         best = max(decision_rivals, key=t.overlap)
         t.add(CONTRADICTED, f"{kind}_decision" if kind == "amount" else f"{kind}_other", position, [best],
               claimed=label, stated=show(best))
@@ -197,10 +202,12 @@ def check_votes(t: Tally) -> None:
         position = max(text.lower().find("imod"), text.lower().find("enstemmig"), 0)
         if against or (recorded and recorded[1]):
             t.add(CONTRADICTED, "no_dissent_other", position, cited, who=", ".join(sorted(against)) or str(recorded[1]))
-        elif item.decision and (records_no_against(decision) or not t.decision_elsewhere):
+        elif records_no_against(decision):  # said, not inferred from silence
             t.add(FOUND, "no_dissent_found", position, cited)
+        elif item.decision and not t.decision_elsewhere:
+            t.add(ABSENT, "votes_absent", position)
         return
-    claimed_parties = party_letters(text) | {n.split()[-1] for n in full_names(text) if n.split()[-1] in decision}
+    claimed_parties = voters(text) | {n.split()[-1] for n in full_names(text) if n.split()[-1] in decision}
     if not claimed_parties or not item.decision or t.decision_elsewhere:
         return
     who = " ".join(sorted(claimed_parties))
@@ -225,28 +232,33 @@ def check_votes(t: Tally) -> None:
             t.add(CONTRADICTED, "abstain_other", position, cited, claimed=who)
 
 
+def sentence_act(item: Item, sentence: Sentence) -> str | None:
+    """What one decision sentence did; one answering the recommendation ("Ikke godkendt", "1. og 2. ikke
+    godkendt") rejects what the recommendation proposed (a proposal to keep a refusal, rejected, grants)."""
+    act = decided_action(sentence.text)
+    if act == "rejected" and answers_recommendation(sentence.text) and item.recommendation:
+        proposed = decided_action(" ".join(s.text for s in item.recommendation))
+        act = "approved" if proposed == "rejected" else "rejected"
+    return act
+
+
 def decision_act(item: Item) -> tuple[str, Sentence] | None:
-    """What the decision did: its first act, where a decision answering the recommendation ("Ikke
-    godkendt") rejects what the recommendation proposed, and an amendment counts as decided only when
-    the vote after it carried it (the last carried amendment is the decision)."""
+    """What the decision did: its first act (see sentence_act), where an amendment counts as decided only
+    when the vote after it carried it (the last carried amendment is the decision)."""
     decision = item.decision
     acts: list[tuple[str, Sentence]] = []
     for i, sentence in enumerate(decision):
         if is_vote_sentence(sentence.text) and not is_amendment(sentence.text):
             continue
-        act = decided_action(sentence.text)
+        act = sentence_act(item, sentence)
         if not act:
             continue
         if is_amendment(sentence.text):
             following = "\n".join(s.text for s in decision[i + 1:i + 4])
-            carried = amendment_carried(following)
-            if carried is False:
+            if amendment_carried(following) is False:
                 continue
             acts.insert(0, (act, sentence))  # a carried amendment is what was decided
             continue
-        if act == "rejected" and answers_recommendation(sentence.text) and item.recommendation:
-            proposed = decided_action(" ".join(s.text for s in item.recommendation))
-            act = "approved" if proposed == "rejected" else "rejected"
         acts.append((act, sentence))
     return acts[0] if acts else None
 
@@ -256,7 +268,7 @@ def check_act(t: Tally) -> None:
     claimed = claimed_action(claim.text)
     if not claimed or t.decision_elsewhere:
         return
-    position = 0
+    position = action_position(claim.text)
     if not item.decision:
         if item.recommendation and claims_decided(claim.text):
             t.add(CONTRADICTED, "recommendation_only", position, item.recommendation[:1])
@@ -265,8 +277,12 @@ def check_act(t: Tally) -> None:
     if not found:
         return
     act, sentence = found
+    parallel = sum(s.text[:1].isdigit() for s in item.decision) >= 2  # "1 a. Ikke godkendt", "1 c. Godkendt"
+    numbered = [s for s in item.decision if parallel and sentence_act(item, s) == claimed]
+    if numbered and act != claimed:  # parallel outcomes ("1 a. Ikke godkendt", "1 c. Godkendt"): any of them
+        act, sentence = claimed, numbered[0]
     decided = act_name(claim.language, act)
-    if act == claimed or (claimed == "approved" and act == "approved"):
+    if act == claimed:
         t.add(FOUND, "act_found", position, [sentence], decided=decided)
     elif act in ("rejected", "noted", "referred", "postponed", "undecided", "approved"):
         t.add(CONTRADICTED, "act_other", position, [sentence], decided=decided, claimed=act_name(claim.language, claimed))
@@ -284,6 +300,7 @@ def check_minority(t: Tally) -> None:
         if not (is_vote_sentence(sentence.text) and "imod" in sentence.text.lower() and reason(sentence.text)):
             continue
         own = {w for w in claim.terms & sentence.stems if w not in title and w not in main and not w.isdigit()}
+        own -= negated_stems(claim.text, 4)
         if own and not claim.terms & main - title:
             t.add(CONTRADICTED, "minority", 0, [sentence])
             return
@@ -330,7 +347,11 @@ def check_statement(t: Tally) -> None:
     claim, item = t.claim, t.item
     if any(f.status != ABSENT for f in t.findings) or t.decision_elsewhere:
         return
-    best = max((s for s in item.decision if not is_vote_sentence(s.text)), key=t.overlap, default=None)
+    pool = [s for s in item.decision if not is_vote_sentence(s.text)]
+    act = decision_act(item)
+    if act and act[0] == "approved":
+        pool += item.recommendation  # an approved recommendation is what was decided
+    best = max(pool, key=t.overlap, default=None)
     if best is not None and t.overlap(best) >= STATEMENT and is_negated(best.text) == is_negated(claim.text):
         t.add(FOUND, "statement_found", 0, [best])
 

@@ -21,7 +21,8 @@ from qa.vocabulary.sentences import sentences
 from qa.vocabulary.words import content_stems
 
 CANDIDATE_PASSAGES = 16  # best passages whose items are candidates
-NEAR_BEST = 0.3  # an item covering the subject within this of the best is as good a candidate
+NEAR_BEST = 0.5  # an item covering the subject within this of the best is a candidate
+TITLE_WEIGHT = 0.5  # how much naming the item's title adds to covering its text
 
 
 @dataclass(frozen=True)
@@ -117,11 +118,14 @@ def title_share(terms: set[str], item: Item, retriever: Retriever) -> float:
     if not title:
         return 0.0
     named = {p for t in terms for p in (retriever.term_parts(t) or (t,))}
-    return sum(retriever.term_weight(t) for t in title & named) / sum(retriever.term_weight(t) for t in title)
+
+    def said(word: str) -> bool:  # the word, or a compound of it ("trafiksikkerhed" in "Trafiksikkerhedstiltag")
+        return word in named or any(len(n) >= 5 and (word.startswith(n) or n.startswith(word) and len(word) >= 5) for n in named)
+    return sum(retriever.term_weight(t) for t in title if said(t)) / sum(retriever.term_weight(t) for t in title)
 
 
 def choose_item(items: list[Item], terms: set[str], retriever: Retriever, bodies: tuple[str, ...],
-                period: tuple[date | None, date | None], years: set[str]) -> tuple[Item | None, float]:
+                period: tuple[date | None, date | None], years: set[str], topical: set[str] = frozenset()) -> tuple[Item | None, float]:
     """The item the claim is about and how much of the claim's subject it covers: among the items covering
     nearly as much as the best, the one whose title the claim names most, then the one at the body and
     in the period the claim names, then the best covering."""
@@ -138,7 +142,10 @@ def choose_item(items: list[Item], terms: set[str], retriever: Retriever, bodies
         since, until = period
         in_period = bool(ref.meeting_date and since and until and since <= ref.meeting_date <= until)
         in_year = bool(ref.meeting_date and str(ref.meeting_date.year) in years)
-        return (round(title_share(terms | years, item, retriever), 1), at_body, in_period, in_year, round(score, 2), -item.rank)
+        named = round(score + TITLE_WEIGHT * title_share(terms | years, item, retriever), 1)
+        numbers = bool(topical) and topical <= set(content_stems(ref.item_title))  # "§79", "2. behandling"
+        title_years = len(years & set(content_stems(ref.item_title)))  # "Mødekalender ... i 2024", "Budget 2026-29"
+        return (numbers, title_years, named, at_body, in_period, in_year, round(score, 2), -item.rank)
 
     score, item = max(near, key=preference)
     return item, score

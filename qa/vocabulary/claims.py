@@ -31,6 +31,12 @@ AMOUNT_TEXT = re.compile(
     rf"(?:\b(?P<hedge>{_HEDGE})\s+)?(?:(?P<pre>{_CURRENCY})\s*)?(?P<low>{_NUM})(?:\s*(?:-|–|til|to)\s*(?P<high>{_NUM}))?"
     rf"\s*(?:(?P<scale>{_SCALE})\s*)?(?P<unit>{_CURRENCY}|{_PERCENT})?(?![\w])",
     re.IGNORECASE)
+# "pr. time", "per time", "i timen", "om året", "årligt", "pr. byggesag", "a year", "per hour"
+_RATE = re.compile(r"\s*(?:(?:pr\.?|per|a|an)\s+([a-zæøå]{2,})|(?:i|om)\s+(timen|året|måneden|ugen|døgnet)|(årligt|månedligt|"
+                   r"ugentligt|yearly|annually))\b", re.IGNORECASE)
+_RATE_WORDS = {stem("timen"): stem("time"), stem("året"): stem("år"), stem("årligt"): stem("år"), "hour": stem("time"),
+               "year": stem("år"), "annual": stem("år"), "yearly": stem("år"), stem("måneden"): stem("måned"),
+               stem("månedligt"): stem("måned"), "month": stem("måned")}
 _ABOVE = {"godt", "lidt over", "over", "mere end", "mindst", "more than", "at least"}
 _BELOW = {"knap", "knapt", "næsten", "lidt under", "under", "nearly", "almost", "just under"}
 
@@ -46,6 +52,7 @@ class Amount:
     text: str
     start: int
     end: int
+    per: str = ""  # the rate: "time" for "771 kr. pr. time" / "i timen", "år" for "årligt", "byggesag"
 
     def show(self) -> str:
         def one(value: float) -> str:
@@ -54,7 +61,8 @@ class Amount:
             if value >= 1_000_000 and self.hedge in ("about", "rounded"):
                 return f"{value / 1_000_000:g}".replace(".", ",") + " mio. kr."
             return f"{value:,.0f} kr.".replace(",", ".")
-        return one(self.low) if self.low == self.high else f"{one(self.low)}–{one(self.high)}"
+        shown = one(self.low) if self.low == self.high else f"{one(self.low)}–{one(self.high)}"
+        return f"{shown} pr. {self.per}" if self.per else shown
 
 
 def _number(text: str, english: bool) -> float:
@@ -83,14 +91,17 @@ def amounts_in(text: str, english: bool = False) -> list[Amount]:
         hedge_word = (m["hedge"] or "").lower().rstrip(".")
         hedge = ("above" if hedge_word in _ABOVE else "below" if hedge_word in _BELOW
                  else "about" if hedge_word else "rounded" if factor > 1 and not percent else "")
-        found.append(Amount(low, high, "%" if percent else "kr", hedge, m[0].strip(), m.start(), m.end()))
+        rate = _RATE.match(text, m.end())
+        per = next((stem(g.lower()) for g in rate.groups() if g), "") if rate else ""
+        per = _RATE_WORDS.get(per, per)
+        found.append(Amount(low, high, "%" if percent else "kr", hedge, m[0].strip(), m.start(), m.end(), per))
     return found
 
 
 def same_amount(claimed: Amount, stated: Amount) -> bool:
     """Whether a stated amount bears out a claimed one: exact, or within the claim's hedge ("godt 10 %" is
     10 to 11.5 %, "knap 430.000" 387.000 to 430.000, "ca." and millions within 5 % and 1 %)."""
-    if claimed.unit != stated.unit:
+    if claimed.unit != stated.unit or (claimed.per and stated.per and claimed.per != stated.per):
         return False
 
     def fits(c: float, s: float) -> bool:
@@ -168,6 +179,17 @@ def votes_for(text: str) -> int | None:
     """A claim's count of votes for without a count against ("med 17 stemmer for")."""
     m = _FOR_ONLY.search(text)
     return int(next(g for g in m.groups() if g)) if m else None
+
+
+def voters(claim: str) -> set[str]:
+    """The parties a claim says voted ("Kun Enhedslisten stemte imod", "..., og kun SF stemte imod"): those
+    named before the vote, in its clause."""
+    m = re.search(r"stemte imod|stemte for|undlod|voted against|voted for|abstained", claim, re.IGNORECASE)
+    if not m:
+        return set()
+    before = claim[: m.start()]
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(before)]
+    return party_letters(before[breaks[-1] if breaks else 0:])
 
 
 def party_letters(text: str) -> set[str]:
@@ -297,6 +319,7 @@ _DONE = [
 _DONE_RE = [(label, re.compile(c, re.IGNORECASE), re.compile(d, re.IGNORECASE)) for label, c, d in _DONE]
 # An act the claim attributes to a body as its decision: "Byrådet godkendte", "udvalget bevilgede".
 _DECIDED = re.compile(r"besluttede|besluttet|vedtog|vedtaget|godkendte|godkendt|bevilge|fastsat|fastsatte|anbefalede|"
+                      r"fordelte|tildelte|afsatte|"
                       r"\bgav\b|pegede på|valgte|fik .{0,30}bevilling|decided|approved|adopted|granted|voted", re.IGNORECASE)
 
 
@@ -306,6 +329,14 @@ def claimed_action(claim: str) -> str | None:
         if label != "undecided" and claim_re.search(claim):
             return label
     return None
+
+
+def action_position(claim: str) -> int:
+    """Where in the claim it says what was done (0 when it does not)."""
+    for label, claim_re, _ in _DONE_RE:
+        if label != "undecided" and (m := claim_re.search(claim)):
+            return m.start()
+    return 0
 
 
 def decided_action(sentence: str) -> str | None:
@@ -453,7 +484,8 @@ def clause_starts(text: str) -> list[int]:
 CLAIM_CUE_WORDS = frozenset("""
 besluttede besluttet vedtog vedtaget godkendte godkendt bevilgede bevilget bevilling anbefalede anbefalet fastsatte
 fastsat valgte pegede udpegede afviste afvist fastholdt behandlede behandlet behandling stemte stemmer stemme stemmes
-imod undlod enstemmigt enstemmig uden kun dermed hver ét blev fik gav tog sagde nej efterretning overvægt
+imod undlod enstemmigt enstemmig uden kun dermed hver ét blev fik gav tog sagde nej efterretning overvægt fordi idet
+indeholdt fordelte tildelte nr
 decided approved adopted voted granted rejected unanimously against only
 """.split())
 
@@ -469,3 +501,12 @@ _ORDINAL_OR_SECTION = re.compile(r"§\s*(\d+)|(?<![\d.,])(\d{1,2})\.\s+(?=[a-zæ
 def topical_numbers(text: str) -> set[str]:
     """Numbers that name what a claim is about rather than state a fact: "§79", "2. behandling"."""
     return {m[1] or m[2] for m in _ORDINAL_OR_SECTION.finditer(text)}
+
+
+_MONTH_YEAR = re.compile(r"\b(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|"
+                         r"february|march|may|june|july|october)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def month_years(text: str) -> list[tuple[str, str]]:
+    """(month, year) as a claim dates a meeting: "i januar 2024"."""
+    return [(m[1].lower(), m[2]) for m in _MONTH_YEAR.finditer(text)]

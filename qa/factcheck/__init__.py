@@ -28,6 +28,7 @@ from qa.factcheck.checks import (
     Tally,
     check_act,
     check_amounts,
+    check_date,
     check_minority,
     check_names,
     check_negation,
@@ -42,7 +43,17 @@ from qa.generation import ChatModel, format_passages, generate
 from qa.question import parse_question
 from qa.scope import outside_archive
 from qa.types import CheckResult, Filters, Verdict
-from qa.vocabulary.claims import CLAIM_CUE_WORDS, claims_decided, clause_starts, month_years, party_words, reason, topical_numbers, vote_count
+from qa.vocabulary.claims import (
+    CLAIM_CUE_WORDS,
+    claims_decided,
+    clause_starts,
+    month_years,
+    party_words,
+    reason,
+    topical_numbers,
+    vote_count,
+    voter_names,
+)
 from qa.vocabulary.cues import subject_terms
 from qa.vocabulary.dates import MONTHS
 from qa.vocabulary.words import content_stems, stem, tokens
@@ -54,6 +65,7 @@ __all__ = ["CheckResult", "Verdict", "check_claim"]
 MIN_COVERAGE = 0.5  # share of the claim's subject (weighted by specificity) the item must hold to speak to it
 MIN_CONTRADICTION = 0.55  # ... and to contradict it
 TOPIC_ONLY = 0.8  # nothing checkable found, but the item holds this much of the claim: partly supported
+ENGLISH_SPECIFIC = 4.0  # idf of a word specific enough to find an English claim's item by
 
 
 def named_bodies(text: str, question, meetings) -> tuple[str, ...]:
@@ -69,19 +81,24 @@ def named_bodies(text: str, question, meetings) -> tuple[str, ...]:
 
 
 def _claim(text: str, language: str, question, meetings, retriever) -> Claim:
-    cues = {stem(w) for w in CLAIM_CUE_WORDS} | {stem(w) for w in party_words(text)}
+    cues = {stem(w.lower()) for w in CLAIM_CUE_WORDS | party_words(text) | voter_names(text)}
     bodies = named_bodies(text, question, meetings)
     body_words = {w for c in bodies for w in content_stems(c)} | {stem("byrådet"), "council", "city"}
     unsaid = reason(text) or ""  # the reason a claim gives is a fact to check, not its subject
     words = set(content_stems(text[: len(text) - len(unsaid)] if unsaid else text, drop_question_words=True))
     terms = {t for t in subject_terms(words) if not t[0].isdigit() and t not in cues and t not in body_words
              and t not in DATE_STEMS} | topical_numbers(text)
-    if language == "en":  # English words are not evidence of absence: only the words the minutes use count
+    if language == "en":  # English words are not evidence of absence: only the words the minutes use count,
+        # and they must name something specific (two words the minutes use rarely: "Holmeagerskolen", "IPS")
         terms = {t for t in terms if retriever.term_parts(t)}
+        if sum(retriever.term_weight(t) >= ENGLISH_SPECIFIC for t in terms) < 2:
+            terms = set()
     # the years a figure may be about: not the year of the meeting's month ("i januar 2024")
     years = {w for w in tokens(text) if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")}
     years -= {year for _, year in month_years(text)}
-    return Claim(text, language, terms, years, bodies)
+    since, until = question.filters.since, question.filters.until
+    day = since if since is not None and since == until else None
+    return Claim(text, language, terms, years, bodies, day, max(0, text.find(str(day.day))) if day else 0)
 
 
 def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) -> CheckResult:
@@ -106,7 +123,7 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     tally = Tally(facts, item, retriever)
     _check_body(tally)
     for check in (check_amounts, check_quantities, check_votes, check_act, check_minority, check_negation,
-                  check_reason, check_names, check_statement):
+                  check_reason, check_names, check_date, check_statement):
         check(tally)
     verdict = _verdict(tally, coverage)
     if answerer.llm is not None and verdict is not Verdict.NOT_FOUND:

@@ -16,7 +16,9 @@ found / contradicted / absent, with what the minutes say and the sentence to cit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from qa.citations import CitationRegistry
 from qa.factcheck.explain import act_name, message
@@ -26,6 +28,7 @@ from qa.vocabulary.claims import (
     Amount,
     action_position,
     amendment_carried,
+    amendment_fell,
     amounts_in,
     answers_recommendation,
     claimed_action,
@@ -37,6 +40,7 @@ from qa.vocabulary.claims import (
     decided_action,
     is_amendment,
     is_negated,
+    is_vote_line,
     is_vote_sentence,
     negated_stems,
     party_letters,
@@ -49,10 +53,12 @@ from qa.vocabulary.claims import (
     voters,
     votes_for,
 )
+from qa.vocabulary.claims import voter_names as voter_names_of
 from qa.vocabulary.words import content_stems, full_names, stem
 
 FOUND, CONTRADICTED, ABSENT = "found", "contradicted", "absent"
 MIN_NUMBER_CONTEXT = 0.35  # share of the claim's subject a sentence must hold for its other figure to contradict
+CLEARLY_MORE = 0.2  # how much more of the claim's words a sentence with another figure must hold to contradict
 STATEMENT = 0.6  # share of the claim's subject one decision sentence must hold to state the claim
 
 
@@ -63,6 +69,8 @@ class Claim:
     terms: set[str]  # what the claim is about: its subject words, stemmed (no numbers, names or cue words)
     years: set[str]
     bodies: tuple[str, ...]  # the bodies the claim names
+    day: date | None = None  # the day the claim dates the treatment to
+    day_position: int = 0
 
     @property
     def english(self) -> bool:
@@ -161,7 +169,7 @@ def _number_check(t: Tally, label: str, position: int, states, rival, show, kind
     in_context = max((t.overlap_with_next(s) for s in found), default=-1.0)
     if found and best_found >= best_rival:
         t.add(FOUND, f"{kind}_found", position, found[:1], claimed=label)
-    elif rivals and best_rival >= MIN_NUMBER_CONTEXT and best_rival > in_context:
+    elif rivals and best_rival >= MIN_NUMBER_CONTEXT and best_rival >= in_context + CLEARLY_MORE:
         t.add(CONTRADICTED, f"{kind}_other", position, rivals[:1], claimed=label, stated=show(rivals[0]))
     else:
         t.add(ABSENT, f"{kind}_absent", position, claimed=label)
@@ -207,7 +215,8 @@ def check_votes(t: Tally) -> None:
         elif item.decision and not t.decision_elsewhere:
             t.add(ABSENT, "votes_absent", position)
         return
-    claimed_parties = voters(text) | {n.split()[-1] for n in full_names(text) if n.split()[-1] in decision}
+    claimed_parties = voters(text) | {n.split()[-1] for n in full_names(text) if n.split()[-1] in decision and n.split()[0] in decision}
+    claimed_parties |= {w for w in voter_names_of(text) if w[:1].isupper()}
     if not claimed_parties or not item.decision or t.decision_elsewhere:
         return
     who = " ".join(sorted(claimed_parties))
@@ -248,14 +257,14 @@ def decision_act(item: Item) -> tuple[str, Sentence] | None:
     decision = item.decision
     acts: list[tuple[str, Sentence]] = []
     for i, sentence in enumerate(decision):
-        if is_vote_sentence(sentence.text) and not is_amendment(sentence.text):
+        if is_vote_line(sentence.text) and not is_amendment(sentence.text):
             continue
         act = sentence_act(item, sentence)
         if not act:
             continue
         if is_amendment(sentence.text):
             following = "\n".join(s.text for s in decision[i + 1:i + 4])
-            if amendment_carried(following) is False:
+            if amendment_fell(sentence.text) or amendment_carried(following) is False:
                 continue
             acts.insert(0, (act, sentence))  # a carried amendment is what was decided
             continue
@@ -277,7 +286,7 @@ def check_act(t: Tally) -> None:
     if not found:
         return
     act, sentence = found
-    parallel = sum(s.text[:1].isdigit() for s in item.decision) >= 2  # "1 a. Ikke godkendt", "1 c. Godkendt"
+    parallel = sum(bool(re.match(r"\W*\d", s.text)) for s in item.decision) >= 2  # "1 a. Ikke godkendt", "1 c. Godkendt"
     numbered = [s for s in item.decision if parallel and sentence_act(item, s) == claimed]
     if numbered and act != claimed:  # parallel outcomes ("1 a. Ikke godkendt", "1 c. Godkendt"): any of them
         act, sentence = claimed, numbered[0]
@@ -347,7 +356,7 @@ def check_statement(t: Tally) -> None:
     claim, item = t.claim, t.item
     if any(f.status != ABSENT for f in t.findings) or t.decision_elsewhere:
         return
-    pool = [s for s in item.decision if not is_vote_sentence(s.text)]
+    pool = [s for s in item.decision if not is_vote_line(s.text)]
     act = decision_act(item)
     if act and act[0] == "approved":
         pool += item.recommendation  # an approved recommendation is what was decided
@@ -356,10 +365,24 @@ def check_statement(t: Tally) -> None:
         t.add(FOUND, "statement_found", 0, [best])
 
 
+def check_date(t: Tally) -> None:
+    """A claim dated to the day ("besluttede den 16. januar 2023") against the meeting that treated the item."""
+    day, held = t.claim.day, t.item.ref.meeting_date
+    if day is None or held is None:
+        return
+    label = held.strftime("%d-%m-%Y")
+    if day == held:
+        t.add(FOUND, "date_found", t.claim.day_position, claimed=label)
+    else:
+        t.add(CONTRADICTED, "date_other", t.claim.day_position, t.item.decision[:1], stated=label, claimed=day.strftime("%d-%m-%Y"))
+
+
 def check_names(t: Tally) -> None:
     claim, item = t.claim, t.item
     context = f"{item.text} {item.ref.item_title}"
     for name in full_names(claim.text):
+        if set(name.split()) <= voter_names_of(claim.text):
+            continue  # a voter's name is checked against the vote
         if name.split()[0].lower() in {"byrådet", "økonomiudvalget", "the", "in"}:
             continue
         if party_letters(name):

@@ -51,6 +51,8 @@ MESSAGES = {
         "absence_found": "{claimed} var fraværende",
         "absence_absent": "fravær for {claimed} står ikke i referatet",
         "proposer_found": "forslaget kom fra {claimed}",
+        "date_found": "mødet var den {claimed}",
+        "date_other": "sagen blev behandlet den {stated}, ikke den {claimed}",
     },
     "en": {
         "amount_found": "{claimed} is in the minutes",
@@ -89,6 +91,8 @@ MESSAGES = {
         "absence_found": "{claimed} was absent",
         "absence_absent": "the minutes do not record {claimed} as absent",
         "proposer_found": "the proposal came from {claimed}",
+        "date_found": "the meeting was on {claimed}",
+        "date_other": "the item was treated on {stated}, not {claimed}",
     },
 }
 

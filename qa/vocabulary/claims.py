@@ -28,7 +28,7 @@ _PERCENT = r"%|pct\.?|procent|percent"
 _HEDGE = r"godt|lidt over|over|mere end|mindst|more than|at least|knapt|knap|næsten|lidt under|under|nearly|almost|just under|" \
          r"ca\.?|cirka|omkring|about|around|approximately|approx\.?|roughly"
 AMOUNT_TEXT = re.compile(
-    rf"(?:\b(?P<hedge>{_HEDGE})\s+)?(?:(?P<pre>{_CURRENCY})\s*)?(?P<low>{_NUM})(?:\s*(?:-|–|til|to)\s*(?P<high>{_NUM}))?"
+    rf"(?:\b(?P<hedge>{_HEDGE})\s+)?(?:(?P<pre>{_CURRENCY})\s*\**)?(?P<low>{_NUM})(?:\s*(?:-|–|til|to)\s*(?P<high>{_NUM}))?"
     rf"\s*(?:(?P<scale>{_SCALE})\s*)?(?P<unit>{_CURRENCY}|{_PERCENT})?(?![\w])",
     re.IGNORECASE)
 # "pr. time", "per time", "i timen", "om året", "årligt", "pr. byggesag", "a year", "per hour"
@@ -198,8 +198,20 @@ def party_letters(text: str) -> set[str]:
     return letters | {m[1] or m[0] for m in _LETTER_IN.finditer(_PARTY_NAME.sub(" ", text))} - {"I"}
 
 
+_NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+)+")
+
+
 def _letters(group: str) -> set[str]:
-    return {(m[1] or m[0]).split("-")[0] for m in _LETTER_IN.finditer(group)}
+    """Party letters in a vote line; where none are given, the surnames of the people named."""
+    letters = {(m[1] or m[0]).split("-")[0] for m in _LETTER_IN.finditer(group)}
+    return letters or {m[0].split()[-1] for m in _NAME.finditer(group)}
+
+
+def is_vote_line(sentence: str) -> bool:
+    """A sentence that records a vote rather than an outcome: "For stemte: ...", "Imod stemte (Ø) ...",
+    "Torben Hoffmann (V) stemmer imod, idet ..."."""
+    return bool(_VOTE_LINE.match(sentence) or _LEADING_LETTER.match(sentence)
+                or (_BEFORE_VERB.match(sentence) and not decided_action(sentence.split("stem")[0])))
 
 
 @dataclass
@@ -245,6 +257,8 @@ def vote_blocks(decision: str) -> list[VoteBlock]:
         verb = _BEFORE_VERB.search(line)
         if verb:
             who = _letters(verb[1]) or {verb[1].split()[0]}
+            if decided_action(verb[1]):  # "Taget til efterretning med 6 stemmer for ..." is an outcome
+                who = set()
             (block.against if "imod" in verb[2] else block.abstained).update(who)
             continue
         mode = ""
@@ -456,6 +470,17 @@ def answers_recommendation(sentence: str) -> bool:
 
 def is_amendment(sentence: str) -> bool:
     return bool(_AMENDMENT.search(sentence))
+
+
+def amendment_fell(sentence: str) -> bool:
+    """An amendment the sentence itself says was voted down ("... blev forkastet med 1 stemme for")."""
+    return bool(re.search(r"blev (?:forkastet|afvist|nedstemt)|faldt", sentence, re.IGNORECASE))
+
+
+def voter_names(claim: str) -> set[str]:
+    """The people a claim says voted ("Nick Zimmermann stemte imod"): facts to check, not its subject."""
+    m = re.search(r"stemte imod|stemte for|undlod|voted against|voted for|abstained", claim, re.IGNORECASE)
+    return {w for name in _NAME.findall(claim[: m.start()]) for w in name.split()} if m else set()
 
 
 def amendment_carried(vote_lines: str) -> bool | None:

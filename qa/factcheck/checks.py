@@ -48,17 +48,19 @@ from qa.vocabulary.claims import (
     reason,
     records_no_against,
     same_amount,
+    says_with,
     vote_blocks,
     vote_count,
     voters,
     votes_for,
+    words_before,
 )
 from qa.vocabulary.claims import voter_names as voter_names_of
 from qa.vocabulary.words import content_stems, full_names, stem
 
 FOUND, CONTRADICTED, ABSENT = "found", "contradicted", "absent"
 MIN_NUMBER_CONTEXT = 0.35  # share of the claim's subject a sentence must hold for its other figure to contradict
-CLEARLY_MORE = 0.2  # how much more of the claim's words a sentence with another figure must hold to contradict
+CLEARLY_MORE = 0.15  # how much more of the claim's words a sentence with another figure must hold to contradict
 STATEMENT = 0.6  # share of the claim's subject one decision sentence must hold to state the claim
 
 
@@ -99,14 +101,14 @@ class Tally:
         text = message(self.claim.language, key, **values) + "".join(f" [{k}]" for k in keys)
         self.findings.append(Finding(status, text, position, keys))
 
-    def overlap(self, sentence: Sentence) -> float:
-        return sentence_overlap(self.claim.terms, sentence.stems, self.retriever)
+    def overlap(self, sentence: Sentence, leave_out: frozenset[str] = frozenset()) -> float:
+        return sentence_overlap(self.claim.terms - leave_out, sentence.stems, self.retriever)
 
-    def overlap_with_next(self, sentence: Sentence) -> float:
+    def overlap_with_next(self, sentence: Sentence, leave_out: frozenset[str] = frozenset()) -> float:
         sentences = self.item.sentences
         i = sentences.index(sentence)
         following = sentences[i + 1].stems if i + 1 < len(sentences) else frozenset()
-        return sentence_overlap(self.claim.terms, sentence.stems | following, self.retriever)
+        return sentence_overlap(self.claim.terms - leave_out, sentence.stems | following, self.retriever)
 
 
 def _years(sentence: Sentence) -> set[str]:
@@ -143,10 +145,11 @@ def check_quantities(t: Tally) -> None:
 
         _number_check(t, f"{number} {noun}", position, lambda s, n=number, c=counts: n in c(s),
                       lambda s, n=number, c=counts: bool(c(s)) and n not in c(s),
-                      lambda s, c=counts, w=noun: ", ".join(f"{q} {w}" for q in c(s)), "quantity")
+                      lambda s, c=counts, w=noun: ", ".join(f"{q} {w}" for q in c(s)), "quantity", frozenset({noun}))
 
 
-def _number_check(t: Tally, label: str, position: int, states, rival, show, kind: str) -> None:
+def _number_check(t: Tally, label: str, position: int, states, rival, show, kind: str,
+                  counted: frozenset[str] = frozenset()) -> None:
     """A claimed number against the item's sentences: found where a sentence about the same thing states
     it; contradicted where the decision, or a sentence more about the claim's words, states another."""
     sentences = [s for s in t.item.sentences if _year_fits(t.claim, s)]
@@ -160,17 +163,25 @@ def _number_check(t: Tally, label: str, position: int, states, rival, show, kind
         t.add(CONTRADICTED, f"{kind}_decision" if kind == "amount" else f"{kind}_other", position, [best],
               claimed=label, stated=show(best))
         return
-    found = sorted((s for s in sentences if states(s)), key=t.overlap, reverse=True)
-    rivals = sorted((s for s in sentences if rival(s)), key=t.overlap, reverse=True)
-    best_found = t.overlap(found[0]) if found else -1.0
-    best_rival = t.overlap(rivals[0]) if rivals else -1.0
+    def overlap(s: Sentence) -> float:  # the counted noun ("pladser") is part of the figure, not its context
+        return t.overlap(s, counted)
+
+    found = sorted((s for s in sentences if states(s)), key=overlap, reverse=True)
+    rivals = sorted((s for s in sentences if rival(s)), key=overlap, reverse=True)
+    best_found = overlap(found[0]) if found else -1.0
+    best_rival = overlap(rivals[0]) if rivals else -1.0
     # a figure is often explained by the sentence after it ("... i alt ca. 640 mio. kr. Dvs. ca. 415 mio.
     # kr. plus et risikotillæg ..."): with it, the figure's sentence may speak to the claim as well
-    in_context = max((t.overlap_with_next(s) for s in found), default=-1.0)
-    if found and best_found >= best_rival:
+    in_context = max((t.overlap_with_next(s, counted) for s in found), default=-1.0)
+    # a sentence that says the figure with the claim's own words ("Der søges i alt om kr. 3.994.488")
+    phrase = words_before(t.claim.text, position)
+    worded = [s for s in rivals if says_with(s.text, phrase)]
+    if found and best_found >= best_rival - CLEARLY_MORE:
         t.add(FOUND, f"{kind}_found", position, found[:1], claimed=label)
     elif rivals and best_rival >= MIN_NUMBER_CONTEXT and best_rival >= in_context + CLEARLY_MORE:
         t.add(CONTRADICTED, f"{kind}_other", position, rivals[:1], claimed=label, stated=show(rivals[0]))
+    elif worded and not found:
+        t.add(CONTRADICTED, f"{kind}_other", position, worded[:1], claimed=label, stated=show(worded[0]))
     else:
         t.add(ABSENT, f"{kind}_absent", position, claimed=label)
 
@@ -216,7 +227,7 @@ def check_votes(t: Tally) -> None:
             t.add(ABSENT, "votes_absent", position)
         return
     claimed_parties = voters(text) | {n.split()[-1] for n in full_names(text) if n.split()[-1] in decision and n.split()[0] in decision}
-    claimed_parties |= {w for w in voter_names_of(text) if w[:1].isupper()}
+    claimed_parties |= {name.split()[-1] for name in full_names(text) if set(name.split()) <= voter_names_of(text)}
     if not claimed_parties or not item.decision or t.decision_elsewhere:
         return
     who = " ".join(sorted(claimed_parties))
@@ -272,6 +283,17 @@ def decision_act(item: Item) -> tuple[str, Sentence] | None:
     return acts[0] if acts else None
 
 
+def amendment_act(item: Item) -> tuple[str, Sentence] | None:
+    """What became of an amendment: voted down, or carried."""
+    decision = item.decision
+    for i, sentence in enumerate(decision):
+        if is_amendment(sentence.text):
+            following = "\n".join(s.text for s in decision[i + 1:i + 4])
+            fell = amendment_fell(sentence.text) or amendment_carried(following) is False
+            return ("rejected" if fell else "approved"), sentence
+    return None
+
+
 def check_act(t: Tally) -> None:
     claim, item = t.claim, t.item
     claimed = claimed_action(claim.text)
@@ -282,7 +304,7 @@ def check_act(t: Tally) -> None:
         if item.recommendation and claims_decided(claim.text):
             t.add(CONTRADICTED, "recommendation_only", position, item.recommendation[:1])
         return
-    found = decision_act(item)
+    found = amendment_act(item) if "ændringsforslag" in claim.text.lower() else decision_act(item)
     if not found:
         return
     act, sentence = found

@@ -127,8 +127,9 @@ def title_share(terms: set[str], item: Item, retriever: Retriever) -> float:
 def choose_item(items: list[Item], terms: set[str], retriever: Retriever, bodies: tuple[str, ...],
                 period: tuple[date | None, date | None], years: set[str], topical: set[str] = frozenset()) -> tuple[Item | None, float]:
     """The item the claim is about and how much of the claim's subject it covers: among the items covering
-    nearly as much as the best, the one whose title the claim names most, then the one at the body and
-    in the period the claim names, then the best covering."""
+    nearly as much as the best, the one whose title holds the claim's section numbers and years, then the
+    one in the month the claim names, then the one whose title the claim names most, then the one at the
+    body the claim names, then the best covering."""
     if not items:
         return None, 0.0
     scored = [(item_coverage(terms, item, retriever), item) for item in items]
@@ -145,7 +146,7 @@ def choose_item(items: list[Item], terms: set[str], retriever: Retriever, bodies
         named = round(score + TITLE_WEIGHT * title_share(terms | years, item, retriever), 1)
         numbers = bool(topical) and topical <= set(content_stems(ref.item_title))  # "§79", "2. behandling"
         title_years = len(years & set(content_stems(ref.item_title)))  # "Mødekalender ... i 2024", "Budget 2026-29"
-        return (numbers, title_years, named, at_body, in_period, in_year, round(score, 2), -item.rank)
+        return (numbers, title_years, in_period, named, at_body, in_year, round(score, 2), -item.rank)
 
     score, item = max(near, key=preference)
     return item, score

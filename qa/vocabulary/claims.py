@@ -480,7 +480,11 @@ def amendment_fell(sentence: str) -> bool:
 def voter_names(claim: str) -> set[str]:
     """The people a claim says voted ("Nick Zimmermann stemte imod"): facts to check, not its subject."""
     m = re.search(r"stemte imod|stemte for|undlod|voted against|voted for|abstained", claim, re.IGNORECASE)
-    return {w for name in _NAME.findall(claim[: m.start()]) for w in name.split()} if m else set()
+    if not m:
+        return set()
+    skip = {w.lower() for w in party_words(claim)} | CLAIM_CUE_WORDS
+    names = [[w for w in name.split() if w.lower() not in skip] for name in _NAME.findall(claim[: m.start()])]
+    return {w for name in names if len(name) >= 2 for w in name}
 
 
 def amendment_carried(vote_lines: str) -> bool | None:
@@ -535,3 +539,20 @@ _MONTH_YEAR = re.compile(r"\b(januar|februar|marts|april|maj|juni|juli|august|se
 def month_years(text: str) -> list[tuple[str, str]]:
     """(month, year) as a claim dates a meeting: "i januar 2024"."""
     return [(m[1].lower(), m[2]) for m in _MONTH_YEAR.finditer(text)]
+
+
+# -- the words a figure is stated with ----------------------------------------------------------------------
+_HEDGE_WORDS = frozenset({"godt", "knap", "knapt", "ca", "cirka", "omkring", "næsten", "over", "under", "about", "around",
+                          "nearly", "almost", "kr", "dkk"})
+
+
+def words_before(text: str, position: int, n: int = 3) -> list[str]:
+    """The n words before a figure in a claim ("Der søges i alt om 4.994.488 kr." → i, alt, om), hedges left out."""
+    words = [w for w in tokens(text[:position]) if "-" not in w and w not in _HEDGE_WORDS]
+    return words[-n:] if len(words) >= n else []
+
+
+def says_with(sentence: str, words: list[str]) -> bool:
+    """Whether the sentence states something with the same words the claim uses before its figure."""
+    found = [w for w in tokens(sentence) if "-" not in w]
+    return bool(words) and any(found[i:i + len(words)] == words for i in range(len(found) - len(words) + 1))

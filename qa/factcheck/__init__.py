@@ -45,6 +45,7 @@ from qa.scope import outside_archive
 from qa.types import CheckResult, Filters, Verdict
 from qa.vocabulary.claims import (
     CLAIM_CUE_WORDS,
+    capitalised_words,
     claims_decided,
     clause_starts,
     month_years,
@@ -82,6 +83,7 @@ def named_bodies(text: str, question, meetings) -> tuple[str, ...]:
 
 def _claim(text: str, language: str, question, meetings, retriever) -> Claim:
     cues = {stem(w.lower()) for w in CLAIM_CUE_WORDS | party_words(text) | voter_names(text)}
+    places = {stem(m.municipality.lower()) for m in meetings if m.municipality} | DATE_STEMS
     bodies = named_bodies(text, question, meetings)
     body_words = {w for c in bodies for w in content_stems(c)} | {stem("byrådet"), "council", "city"}
     unsaid = reason(text) or ""  # the reason a claim gives is a fact to check, not its subject
@@ -98,7 +100,8 @@ def _claim(text: str, language: str, question, meetings, retriever) -> Claim:
     years -= {year for _, year in month_years(text)}
     since, until = question.filters.since, question.filters.until
     day = since if since is not None and since == until else None
-    return Claim(text, language, terms, years, bodies, day, max(0, text.find(str(day.day))) if day else 0)
+    names = frozenset(stem(w.lower()) for w in capitalised_words(text)) - cues - body_words - places
+    return Claim(text, language, terms, years, bodies, names, day, max(0, text.find(str(day.day))) if day else 0)
 
 
 def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) -> CheckResult:

@@ -71,6 +71,7 @@ class Claim:
     terms: set[str]  # what the claim is about: its subject words, stemmed (no numbers, names or cue words)
     years: set[str]
     bodies: tuple[str, ...]  # the bodies the claim names
+    names: frozenset[str] = frozenset()  # stems of the things it names ("Rådhus"; not a municipality or body)
     day: date | None = None  # the day the claim dates the treatment to
     day_position: int = 0
 
@@ -103,6 +104,11 @@ class Tally:
 
     def overlap(self, sentence: Sentence, leave_out: frozenset[str] = frozenset()) -> float:
         return sentence_overlap(self.claim.terms - leave_out, sentence.stems, self.retriever)
+
+    def names_all(self, sentence: Sentence) -> bool:
+        """Whether a sentence (with its item's title) names what the claim names ("Greve Rådhus" → Rådhus)."""
+        context = sentence.stems | set(content_stems(self.item.ref.item_title))
+        return all(name in context for name in self.claim.names)
 
     def overlap_with_next(self, sentence: Sentence, leave_out: frozenset[str] = frozenset()) -> float:
         sentences = self.item.sentences
@@ -178,7 +184,7 @@ def _number_check(t: Tally, label: str, position: int, states, rival, show, kind
     worded = [s for s in rivals if says_with(s.text, phrase)]
     if found and best_found >= best_rival - CLEARLY_MORE:
         t.add(FOUND, f"{kind}_found", position, found[:1], claimed=label)
-    elif rivals and best_rival >= MIN_NUMBER_CONTEXT and best_rival >= in_context + CLEARLY_MORE:
+    elif rivals and best_rival >= MIN_NUMBER_CONTEXT and best_rival >= in_context + CLEARLY_MORE and t.names_all(rivals[0]):
         t.add(CONTRADICTED, f"{kind}_other", position, rivals[:1], claimed=label, stated=show(rivals[0]))
     elif worded and not found:
         t.add(CONTRADICTED, f"{kind}_other", position, worded[:1], claimed=label, stated=show(worded[0]))

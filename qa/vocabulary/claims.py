@@ -514,7 +514,7 @@ CLAIM_CUE_WORDS = frozenset("""
 besluttede besluttet vedtog vedtaget godkendte godkendt bevilgede bevilget bevilling anbefalede anbefalet fastsatte
 fastsat valgte pegede udpegede afviste afvist fastholdt behandlede behandlet behandling stemte stemmer stemme stemmes
 imod undlod enstemmigt enstemmig uden kun dermed hver ét blev fik gav tog sagde nej efterretning overvægt fordi idet
-indeholdt fordelte tildelte nr
+indeholdt fordelte tildelte nr ca cirka omkring godt knap knapt næsten
 decided approved adopted voted granted rejected unanimously against only
 """.split())
 
@@ -556,3 +556,12 @@ def says_with(sentence: str, words: list[str]) -> bool:
     """Whether the sentence states something with the same words the claim uses before its figure."""
     found = [w for w in tokens(sentence) if "-" not in w]
     return bool(words) and any(found[i:i + len(words)] == words for i in range(len(found) - len(words) + 1))
+
+
+_INSIDE_CAPITAL = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-ZÆØÅ][a-zæøå]{2,})")
+_ENGLISH_FRAME = frozenset({"The", "City", "Council", "Committee", "Municipality", "In", "On", "DKK"})
+
+
+def capitalised_words(text: str) -> list[str]:
+    """Capitalised words inside a claim's sentences: what it names ("Greve Rådhus", "Tune Skole")."""
+    return [w for w in _INSIDE_CAPITAL.findall(text) if w not in _ENGLISH_FRAME]

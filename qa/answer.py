@@ -21,7 +21,7 @@ from qa.retrieval import Retriever
 from qa.scope import outside_archive, relax, searched
 from qa.types import Answer, Filters, Passage, Status
 from qa.vocabulary.cues import subject_terms
-from qa.vocabulary.words import content_stems, full_names, stem, tokens
+from qa.vocabulary.words import content_stems, full_names, named_municipalities, stem, tokens
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,9 @@ class Answerer:
         timings["retrieval"] = time.perf_counter() - t
         answer.evidence = passages
         t = time.perf_counter()
-        if foreign := outside_archive(text, meetings, passages):
+        names = {stem(w) for name in named_municipalities(text) for w in tokens(name)}  # and the body's name:
+        names |= {stem(w) for w in ("kommune", "kommunal", "byråd", "municipality", "council")} if names else set()
+        if foreign := outside_archive(text, meetings, passages, lambda p: speaks_to(question, p, self.retriever, names)):
             names = messages.OUTSIDE_ARCHIVE[question.language].format(names=", ".join(foreign))
             answer.answer = f"{messages.NOT_FOUND[question.language]} {names} {answer.searched}"
         elif not answers_question(question, passages, self.retriever):
@@ -88,7 +90,7 @@ class Answerer:
         elif self.llm is not None and (checked := answer_with_llm(self.llm, question, passages, answer, on_token)) is not None:
             answer = checked
         else:
-            text_out, citations = answer_extractively(question, passages, self.store)
+            text_out, citations = answer_extractively(question, passages, self.retriever)
             if citations:
                 answer.status, answer.answer, answer.citations = Status.ANSWERED, text_out, citations
             else:
@@ -113,6 +115,25 @@ def coverage(terms: set[str], passage: Passage, retriever: Retriever | None = No
     return sum(retriever.term_weight(t) for t in found) / sum(retriever.term_weight(t) for t in terms)
 
 
+def _subject_variants(question: Question, retriever: Retriever, claim: bool = False) -> list[set[str]]:
+    """What the question is about: its words without the filters' words, and (when no filter is left
+    active, e.g. one matched no meeting and was dropped) with them. An active filter's words say nothing
+    about a passage: every passage of "Skole-, Børne- og Ungeudvalget" matches its committee's name. Left
+    out: cue words for the kind of answer ("hvor meget", "stemte imod"), numbers the minutes never state,
+    and in a claim every number and name (facts to check, not what the claim is about)."""
+    checked = {stem(w) for name in full_names(question.text) for w in tokens(name)} if claim else set()
+    sources = [question.coverage_terms()] + ([set(question.named)] if question.filters.is_empty() else [])
+    return [{t for t in subject_terms(terms) - checked if not (t[0].isdigit() and (claim or not retriever.term_parts(t)))}
+            for terms in sources]
+
+
+def speaks_to(question: Question, passage: Passage, retriever: Retriever, besides: set[str] = frozenset()) -> bool:
+    """Whether one passage (with its item title) holds most of what the question is about, apart from the
+    stems `besides` (a name whose mention is what is being tested)."""
+    return any(coverage(terms - besides, passage, retriever) >= MIN_COVERAGE
+               for terms in _subject_variants(question, retriever) if terms - besides)
+
+
 def answers_question(question: Question, passages: list[Passage], retriever: Retriever, claim: bool = False) -> bool:
     """Whether the retrieved minutes speak to the question at all; otherwise the answer is 'not found'.
 
@@ -123,12 +144,7 @@ def answers_question(question: Question, passages: list[Passage], retriever: Ret
     whether the minutes speak to its subject at all (its figures are checked afterwards)."""
     if not passages:
         return False
-    # What the question is about, without and with the words used as filters. Left out: cue words for the
-    # kind of answer ("hvor meget", "stemte imod"), numbers the minutes never state, and in a claim every
-    # number and name (facts to check, not what the claim is about).
-    checked = {stem(w) for name in full_names(question.text) for w in tokens(name)} if claim else set()
-    variants = [{t for t in subject_terms(terms) - checked if not (t[0].isdigit() and (claim or not retriever.term_parts(t)))}
-                for terms in (question.coverage_terms(), set(question.named))]
+    variants = _subject_variants(question, retriever, claim)
     vocabulary = retriever.vocabulary()
     if question.language == "da" and variants[0] and len(variants[0] - vocabulary) * 2 >= len(variants[0]):
         return False  # half of what the question is about never occurs in the minutes: "svømmehal i Odense"

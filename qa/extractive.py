@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.store import Store
 from ingest.types import SourceRef
@@ -21,7 +21,7 @@ from qa import messages
 from qa.citations import CitationRegistry
 from qa.messages import meeting_label
 from qa.question import Question
-from qa.retrieval import item_section, section_passages
+from qa.retrieval import Retriever, item_section, section_passages
 from qa.types import Citation, Passage, QuestionKind
 from qa.vocabulary.cues import (
     asks_amount,
@@ -44,6 +44,12 @@ from qa.vocabulary.words import content_stems, name_stems
 _WHOLE_DECISION = 1500  # characters of a decision quoted whole; a longer one is quoted by its sentences
 _RECOMMENDATION_QUOTE = 900  # characters of a recommendation quoted beside a decision that refers to it
 _CARRYING_SHARE = 0.6  # a sentence carrying the fact asked for beats a better-matching one scoring at least this share
+_SECOND_SHARE = 0.5  # a further sentence is quoted when it adds to the first and scores at least this share of it
+_FACT_SENTENCES = 3  # sentences quoted for a fact question (with their spill-over)
+_FACT_ITEMS = 3  # items (those the evidence points to most) whose sentences a fact question's answer is sought in
+_FOCUS_WEIGHT = 0.3  # a sentence's score for the question's words it holds that its item's title does not carry
+_SUPPORT_WEIGHT = 0.3  # a sentence's score for the evidence's support of its item (the best-supported item: all of it)
+_WHOLE_HISTORY_DECISION = 600  # characters of another treatment's decision quoted whole
 _OTHER_TREATMENTS = 3  # earlier or later treatments of the same case (same case number) named in an answer
 _STANDING_CASE = 6  # a case number on more items than this is a standing item ("Meddelelser"), not a case
 
@@ -87,33 +93,50 @@ class Wanted:
         return bonus
 
 
-def answer_extractively(question: Question, passages: list[Passage], store: Store) -> tuple[str, list[Citation]]:
+def answer_extractively(question: Question, passages: list[Passage], retriever: Retriever) -> tuple[str, list[Citation]]:
     registry = CitationRegistry()
     if question.kind in (QuestionKind.DECISION, QuestionKind.VOTE, QuestionKind.RECOMMENDATION):
-        lines = _item_answers(question, passages, store, registry)
+        lines = _item_answers(question, passages, retriever, registry)
         if lines:
             return "\n".join(lines), registry.citations
-    return _fact_answer(question, passages, store, registry), registry.citations
+    return _fact_answer(question, passages, retriever, registry), registry.citations
 
 
 def _item_key(passage: Passage) -> tuple[str, str, str]:
     return passage.source.meeting_id, passage.source.item_number, passage.source.item_title
 
 
-def target_items(question: Question, passages: list[Passage]) -> list[Passage]:
+def _support(passages: list[Passage]) -> dict[tuple[str, str, str], float]:
+    """How strongly the evidence points to each item: every passage of it in the top eight counts, by rank."""
+    support: dict[tuple[str, str, str], float] = {}
+    for rank, passage in enumerate(passages[:8]):
+        support[_item_key(passage)] = support.get(_item_key(passage), 0.0) + 1.0 / (rank + 1)
+    return support
+
+
+def target_items(question: Question, passages: list[Passage], retriever: Retriever | None = None) -> list[Passage]:
     """The passages standing for the items the question is about: the best item first, then the same case
-    at other meetings (an item whose title shares most of its words), newest first."""
+    at other meetings (an item whose title shares most of its words), newest first.
+
+    The best item is the one the evidence points to most (every passage of an item in the top eight counts,
+    by its rank); for decision, vote and recommendation questions, an item the question names by its title
+    comes first (each title word weighted by how specific it is, with a retriever), and for a vote question
+    an item whose decision records a vote."""
     terms = set(question.terms)
+    by_title = question.kind is not QuestionKind.FACT
 
     def title_match(p: Passage) -> float:
         title = set(content_stems(p.source.item_title))
+        if retriever is not None:
+            return retriever.title_share(title, terms)
         return len(title & terms) / len(title) if title else 0.0
 
     def votes(p: Passage) -> bool:
         return question.kind is QuestionKind.VOTE and p.source.section is SectionKind.DECISION and records_vote(p.text)
 
-    # the item the question names by title first; for a vote question, an item whose decision records a vote
-    ranked = sorted(enumerate(passages[:8]), key=lambda ip: (-votes(ip[1]), -round(title_match(ip[1]) >= 0.5), ip[0]))
+    support = _support(passages)
+    ranked = sorted(enumerate(passages[:8]), key=lambda ip: (-votes(ip[1]), -(by_title and title_match(ip[1]) >= 0.5),
+                                                             -support[_item_key(ip[1])], ip[0]))
     chosen: list[Passage] = []
     for _, passage in ranked:
         if _item_key(passage) in {_item_key(c) for c in chosen}:
@@ -158,11 +181,12 @@ def _recommendation_spans(passage: Passage) -> list[Span]:
     return spans
 
 
-def _item_answers(question: Question, passages: list[Passage], store: Store, registry: CitationRegistry) -> list[str]:
+def _item_answers(question: Question, passages: list[Passage], retriever: Retriever, registry: CitationRegistry) -> list[str]:
+    store = retriever.store
     language = question.language
     wanted = Wanted.of(question.text)
     lines: list[str] = []
-    targets = target_items(question, passages)
+    targets = target_items(question, passages, retriever)
     for target in targets:
         ref = target.source
         where = meeting_label(ref, language)
@@ -184,12 +208,12 @@ def _item_answers(question: Question, passages: list[Passage], store: Store, reg
                 line = f"{where}, pkt. {ref.item_number} «{ref.item_title}». " + line
             lines.append(line)
     if lines and wanted.any() and question.kind is not QuestionKind.VOTE:  # a vote stands in the decision
-        same_item = [p for p in passages if targets and _item_key(p) == _item_key(targets[0])
-                     and p.source.section not in (SectionKind.DECISION, SectionKind.RECOMMENDATION)]
-        carrying = [p for p in same_item if any(wanted.score(p.text[a:b]) > 0 for a, b in sentences(p.text))]
-        details, _ = _best_sentences(question, wanted, carrying, registry, at_most=2)
-        if details:  # only sentences carrying the kind of fact asked for
-            lines.append(messages.DETAILS[language].format(text=details))
+        case_text = [p for p in retriever.item_passages(targets[0].source)
+                     if p.source.section not in (SectionKind.DECISION, SectionKind.RECOMMENDATION)]
+        chosen = [c for c in _select(_candidates(question, wanted, case_text, passages, retriever), wanted, 2)
+                  if wanted.score(c.sentence) > 0]
+        if chosen:  # only sentences carrying the kind of fact asked for
+            lines.append(messages.DETAILS[language].format(text=_quote_chosen(registry, wanted, chosen)))
     if targets:
         lines += _case_history(store, targets[0].source, {_item_key(t) for t in targets}, language, registry)
     return lines
@@ -197,7 +221,8 @@ def _item_answers(question: Question, passages: list[Passage], store: Store, reg
 
 def _case_history(store: Store, first: SourceRef, shown: set[tuple[str, str, str]], language: str,
                   registry: CitationRegistry) -> list[str]:
-    """The same case (same case number) at other meetings, newest first, each with its decision's lead."""
+    """The same case (same case number) at other meetings, newest first, each with its decision (whole when
+    short, else its lead)."""
     item = store.catalogue.item(first.meeting_id, first.item_number, first.item_title)
     if item is None or not item.case_number:
         return []
@@ -211,36 +236,88 @@ def _case_history(store: Store, first: SourceRef, shown: set[tuple[str, str, str
     for other in others:
         decisions = section_passages(store, other.meeting_id, other.number, other.title, SectionKind.DECISION)
         if decisions:
-            text = _quote(registry, decisions[0], sentences(decisions[0].text)[:2])
+            lead = decisions[0]
+            spans = [(0, len(lead.text))] if len(lead.text) <= _WHOLE_HISTORY_DECISION else sentences(lead.text)[:2]
             lines.append(messages.ALSO_TREATED[language].format(
-                where=meeting_label(other, language), number=other.number, title=other.title, text=text))
+                where=meeting_label(other, language), number=other.number, title=other.title,
+                text=_quote(registry, lead, spans)))
         if len(lines) == _OTHER_TREATMENTS:
             break
     return lines
 
 
-def _candidates(question: Question, wanted: Wanted, passages: list[Passage]) -> list[tuple[float, int, Span, Passage]]:
-    terms = set(question.terms)
-    names = name_stems(question.text) & terms
+@dataclass(frozen=True)
+class _Candidate:
+    """A sentence of an item's passages, scored for how well it answers the question."""
+
+    score: float
+    span: Span
+    passage: Passage
+    focus: frozenset[str]  # the question's words (those the item title does not already carry) it holds
+
+    @property
+    def sentence(self) -> str:
+        return self.passage.text[self.span[0]:self.span[1]]
+
+
+def _candidates(question: Question, wanted: Wanted, item: list[Passage], evidence: list[Passage],
+                retriever: Retriever) -> list[_Candidate]:
+    """Every sentence of one item's passages, best first.
+
+    A sentence scores for the share of the question it covers together with its item's title (each word
+    weighted by how specific it is), so that sentences of different items compare fairly, plus a smaller
+    share for the words it holds that the title does not carry (those pick the sentence inside the item),
+    plus the kind of fact asked for."""
+    if not item:
+        return []
+    weights = {t: retriever.term_weight(t) for t in question.terms}  # filter words (a committee, a date) left out
+    total = sum(weights.values()) or 1.0
+    title = set(content_stems(item[0].source.item_title))
+    focus = {t: w for t, w in weights.items() if t not in title} or weights
+    focus_total = sum(focus.values()) or 1.0
+    names = name_stems(question.text) & set(focus)
+    retrieved = {p.chunk_id for p in evidence[:8]}
     candidates = []
-    for rank, passage in enumerate(passages[:6]):
-        title_terms = set(content_stems(passage.source.item_title))
+    for passage in item:
         for span in sentences(passage.text):
             sentence = passage.text[span[0]:span[1]]
             stems = set(content_stems(sentence))
             if not stems:
                 continue
-            overlap = len(stems & terms) / max(1, len(terms))
-            context = len(title_terms & terms) / max(1, len(terms))
-            score = overlap + 0.3 * context - 0.04 * rank + wanted.score(sentence)
-            if (names - title_terms) & stems:  # a name the item's title does not already carry
+            held = frozenset(stems & set(focus))
+            covered = sum(w for t, w in weights.items() if t in stems or t in title) / total
+            score = covered + _FOCUS_WEIGHT * sum(focus[t] for t in held) / focus_total + wanted.score(sentence)
+            if names & stems:
                 score += 0.3
+            if passage.chunk_id in retrieved:
+                score += 0.05
             if passage.source.section is SectionKind.DECISION:
                 score += 0.05
             elif passage.source.section is SectionKind.RECOMMENDATION:
                 score -= 0.15  # a recommendation restates the item; facts sit elsewhere
-            candidates.append((score, rank, span, passage))
-    return sorted(candidates, key=lambda c: -c[0])
+            candidates.append(_Candidate(score, span, passage, held))
+    return sorted(candidates, key=lambda c: -c.score)
+
+
+def _select(candidates: list[_Candidate], wanted: Wanted, at_most: int) -> list[_Candidate]:
+    """The best sentence (one carrying the kind of fact asked for, unless it is far weaker), then those
+    that add what it leaves out: other words of the question, or another fact of the kind asked for."""
+    if not candidates:
+        return []
+    carrying = next((c for c in candidates if wanted.score(c.sentence) > 0), None)
+    best = carrying if carrying and carrying.score >= _CARRYING_SHARE * candidates[0].score else candidates[0]
+    chosen, covered = [best], set(best.focus)
+    for candidate in candidates:
+        if len(chosen) == at_most or candidate.score < _SECOND_SHARE * best.score:
+            break
+        if candidate in chosen:
+            continue
+        adds = bool(candidate.focus - covered)
+        another_fact = wanted.any() and wanted.score(candidate.sentence) > 0 and candidate.focus
+        if adds or another_fact:
+            chosen.append(candidate)
+            covered |= candidate.focus
+    return chosen
 
 
 def _with_spill(wanted: Wanted, passage: Passage, span: Span) -> list[Span]:
@@ -255,37 +332,49 @@ def _with_spill(wanted: Wanted, passage: Passage, span: Span) -> list[Span]:
     return [span]
 
 
-def _best_sentences(question: Question, wanted: Wanted, passages: list[Passage], registry: CitationRegistry,
-                    at_most: int = 2) -> tuple[str, Passage | None]:
-    """The best sentences (with their spill-over) of the best passage, quoted, and that passage."""
-    candidates = _candidates(question, wanted, passages)
-    if not candidates:
-        return "", None
-    # the best sentence carrying the kind of fact asked for, unless it is far weaker than the best one
-    carrying = next((c for c in candidates if wanted.score(c[3].text[c[2][0]:c[2][1]]) > 0), None)
-    best = carrying if carrying and carrying[0] >= _CARRYING_SHARE * candidates[0][0] else candidates[0]
-    candidates = [best] + [c for c in candidates if c is not best]
-    chosen = [best]
-    for candidate in candidates[1:4]:
-        if candidate[0] >= 0.8 * best[0] and candidate[3].chunk_id == best[3].chunk_id and len(chosen) < at_most:
-            chosen.append(candidate)
-    passage = best[3]
-    spans = sorted({s for c in chosen for s in _with_spill(wanted, passage, c[2])})
-    return _quote(registry, passage, spans), passage
+def _quote_chosen(registry: CitationRegistry, wanted: Wanted, chosen: list[_Candidate]) -> str:
+    """The chosen sentences (with their spill-over) in document order, each passage's quoted together."""
+    by_passage: dict[str, tuple[Passage, set[Span]]] = {}
+    for candidate in chosen:
+        entry = by_passage.setdefault(candidate.passage.chunk_id, (candidate.passage, set()))
+        entry[1].update(_with_spill(wanted, candidate.passage, candidate.span))
+    ordered = sorted(by_passage.values(), key=lambda e: e[0].source.char_start)
+    return " ".join(_quote(registry, passage, sorted(spans)) for passage, spans in ordered)
 
 
-def _fact_answer(question: Question, passages: list[Passage], store: Store, registry: CitationRegistry) -> str:
+def _fact_answer(question: Question, passages: list[Passage], retriever: Retriever, registry: CitationRegistry) -> str:
+    """The sentences that answer the question, from the item they stand in, and that item's decision whole.
+
+    The sentences are sought in the items the evidence points to most (each sentence's score carrying its
+    item's share of that support), the further ones only in the item of the best."""
+    support = _support(passages)
+    strongest = max(support.values(), default=1.0)
     wanted = Wanted.of(question.text)
-    text, best = _best_sentences(question, wanted, passages, registry)
-    if best is None:
+    candidates: list[_Candidate] = []
+    for key in sorted(support, key=lambda k: -support[k])[:_FACT_ITEMS]:
+        first = next(p for p in passages if _item_key(p) == key)
+        item = retriever.item_passages(first.source) or [p for p in passages if _item_key(p) == key]
+        bonus = _SUPPORT_WEIGHT * support[key] / strongest
+        candidates += [replace(c, score=c.score + bonus) for c in _candidates(question, wanted, item, passages, retriever)]
+    candidates.sort(key=lambda c: -c.score)
+    if not candidates:
         return ""
-    source = best.source
-    answer = messages.ACCORDING_TO[question.language].format(
-        where=meeting_label(source, question.language), number=source.item_number, title=source.item_title, text=text)
-    if source.section is not SectionKind.DECISION:
-        decisions = item_section(store, source, SectionKind.DECISION)
-        if decisions:
-            decided = " ".join(_quote(registry, p, _decision_spans(question, p, wanted)) for p in decisions)
-            answer += "\n" + messages.ITEM_DECISION[question.language].format(text=decided)
-    history = _case_history(store, source, {_item_key(best)}, question.language, registry)
-    return "\n".join([answer, *history])
+    best = _select(candidates, wanted, 1)[0]
+    source = best.passage.source
+    same_item = [c for c in candidates if _item_key(c.passage) == _item_key(best.passage)]
+    chosen = [best] + [c for c in _select(same_item, wanted, _FACT_SENTENCES) if c is not best][:_FACT_SENTENCES - 1]
+    decisions = [p for p in retriever.item_passages(source) if p.source.section is SectionKind.DECISION]
+    facts = [c for c in chosen if c.passage.source.section is not SectionKind.DECISION]
+    where = meeting_label(source, question.language)
+    found = _quote_chosen(registry, wanted, facts) if facts else ""  # cited first: what answers the question
+    decided = " ".join(_quote(registry, p, _decision_spans(question, p, wanted)) for p in decisions)
+    if facts:
+        lines = [messages.ACCORDING_TO[question.language].format(
+            where=where, number=source.item_number, title=source.item_title, text=found)]
+        if decided:
+            lines.append(messages.ITEM_DECISION[question.language].format(text=decided))
+    else:  # the decision itself answers: quoted whole
+        lines = [messages.ACCORDING_TO[question.language].format(
+            where=where, number=source.item_number, title=source.item_title, text=decided)]
+    lines += _case_history(retriever.store, source, {_item_key(best.passage)}, question.language, registry)
+    return "\n".join(lines)

@@ -70,7 +70,9 @@ def _filters_from_text(text: str, municipalities: list[str], committees: list[st
         since, until, rest = period
     words = {w.lower() for w in tokens(text)}
     stems = {stem(w) for w in words}
-    found_municipalities = tuple(m for m in municipalities if m and m.lower() in words | {w.split("-")[0] for w in words})
+    # "Greve", "Greve-borgere", "Greves" (genitive)
+    named = words | {w.split("-")[0] for w in words} | {w.removesuffix("s") for w in words}
+    found_municipalities = tuple(m for m in municipalities if m and m.lower() in named)
     found_committees = tuple(c for c in committees if c and _names(c, stems))
     if not found_committees:  # a short name: "Klimaudvalget" for "Klima-, Teknik- og Miljøudvalget"
         heads = committee_heads(text)

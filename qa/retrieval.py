@@ -91,6 +91,22 @@ class Retriever:
             index.parts[term] = known_parts(term, index.idf.__contains__)
         return index.parts[term]
 
+    def title_share(self, title: frozenset[str] | set[str], terms: set[str]) -> float:
+        """How much of an item title the question's words name, each title word weighted by how specific it
+        is: "Godkendelse af dagsorden" is not named by a question that only says "godkendt"."""
+        if not title:
+            return 0.0
+        idf, unseen = self.index().idf, self.index().unseen_idf
+        weights = [idf.get(t, unseen) for t in title]
+        return sum(w for t, w in zip(title, weights, strict=True) if t in terms) / sum(weights)
+
+    def item_passages(self, source: SourceRef) -> list[Passage]:
+        """Every passage of the agenda item a source reference belongs to, in document order."""
+        index = self.index()
+        positions = index.items.get((source.meeting_id, source.item_number), [])
+        chunks = [index.chunks[p] for p in positions if index.chunks[p].source.item_title == source.item_title]
+        return [Passage(c.id, c.text, c.source) for c in chunks]
+
     def search(self, question: Question, k: int = 10) -> list[Passage]:
         index = self.index()
         if not index.chunks:
@@ -135,8 +151,8 @@ class Retriever:
         scored = []
         for key, title in index.item_titles.items():
             shared = len(title & terms)
-            if shared and shared / len(title) >= 0.5:
-                scored.append((shared + shared / len(title), key))
+            if shared and (share := self.title_share(title, terms)) >= 0.5:
+                scored.append((shared + share, key))
         scored.sort(key=lambda s: -s[0])
         wanted = SectionKind.ATTENDANCE if asks_attendance(question.text) else {
             QuestionKind.DECISION: SectionKind.DECISION, QuestionKind.VOTE: SectionKind.DECISION,

@@ -7,6 +7,7 @@ then the committee, then the municipality, and the answer says what was dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ingest.catalogue import MeetingRow
@@ -41,17 +42,20 @@ def relax(filters: Filters, meetings: list[MeetingRow], language: str) -> tuple[
     return relaxed, messages.NO_MEETINGS_FOR[language].format(what=_describe(dropped, language))
 
 
-def outside_archive(text: str, meetings: list[MeetingRow], evidence: list[Passage]) -> list[str]:
+def outside_archive(text: str, meetings: list[MeetingRow], evidence: list[Passage],
+                    answers: Callable[[Passage], bool] | None = None) -> list[str]:
     """Municipalities the question names as a body ("Solrød Kommune", "Ishøj Byråd") when it names none the
     archive holds (as a body or in passing: "Greve ... sammen med Ringsted Kommune" is Greve's question):
-    the minutes cannot answer for them, unless the best passages mention them ("samarbejde med Ringsted
-    Kommune" in Greve's minutes)."""
+    the minutes cannot answer for them, unless one of the best passages mentions them and (given
+    `answers`) speaks to the question ("udbud af madservice sammen med Ringsted Kommune" in Greve's
+    minutes); a passing mention elsewhere ("kredskommune for Greve og Solrød") is no answer."""
     named = named_municipalities(text)
     held = {m.municipality.lower() for m in meetings if m.municipality}
     words = {w.removesuffix("s") for w in tokens(text)} | set(tokens(text))
     if not named or held & words:
         return []
-    mentioned = " ".join(f"{p.source.item_title} {p.text}" for p in evidence[:5]).lower()
+    relevant = [p for p in evidence[:5] if answers is None or answers(p)]
+    mentioned = " ".join(f"{p.source.item_title} {p.text}" for p in relevant).lower()
     return [name for name in named if name.lower() not in mentioned]
 
 

@@ -129,3 +129,22 @@ GREVE_EVIDENCE = [_passage("Udbuddet af madservice gennemføres sammen med Rings
 ])
 def test_a_municipality_the_archive_does_not_hold(question, outside):
     assert outside_archive(question, MEETINGS, GREVE_EVIDENCE) == outside
+
+
+def test_a_passing_mention_of_a_municipality_is_no_answer_for_it():
+    # Greve's minutes name Solrød in passing; the passage is not about what the question asks
+    passing = [_passage("Greve Kommune er kredskommune for Greve og Solrød kommuner.")]
+    about = lambda p: "kunstgræsbane" in p.text.lower()  # noqa: E731 - the passage speaks to the question
+    assert outside_archive("Hvad besluttede Solrød Kommune om en ny kunstgræsbane?", MEETINGS, passing, about) == ["Solrød"]
+    partner = [_passage("Kunstgræsbanen anlægges sammen med Solrød Kommune.")]
+    assert outside_archive("Hvad besluttede Solrød Kommune om en ny kunstgræsbane?", MEETINGS, partner, about) == []
+
+
+@pytest.mark.parametrize(("question", "municipalities"), [
+    ("Har udvalget vedtaget et mobilforbud i Greves folkeskoler?", ("Greve",)),  # genitive
+    ("Hvad fik Greve-borgerne at vide?", ("Greve",)),
+    ("Hvad besluttede Greve om madservice?", ("Greve",)),
+    ("Hvad besluttede Byrådet om madservice?", ()),
+])
+def test_the_municipality_a_question_names(question, municipalities):
+    assert parse_question(question, ["Greve", "Randers"], []).filters.municipalities == municipalities

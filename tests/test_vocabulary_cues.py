@@ -115,6 +115,8 @@ def test_asks_count(text, expected):
     ("Hvilken dato blev aftalen underskrevet?", True),
     ("When was the plan adopted?", True),
     ("What date was the meeting?", True),
+    ("Hvilken frist blev sat for høringssvarene?", True),
+    ("What was the deadline for the consultation?", True),
     ("Hvad blev besluttet?", False),
     ("Hvor lang tid varer projektet?", False),
     wrong("Hvilket år åbnede skolen?", True,

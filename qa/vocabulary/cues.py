@@ -46,7 +46,7 @@ _AMOUNT_WORDS = frozenset({  # "hvor meget", "hvor stort et beløb", "what did i
 _HOW_MANY = re.compile(r"\bhvor mange\b|\bhow many\b|\bantal(?:let)?\b|\bnumber of\b", re.IGNORECASE)
 _HOW_OFTEN = re.compile(r"\bhvor ofte\b|\bhow often\b|\bhvor tit\b", re.IGNORECASE)
 _FREQUENCY = re.compile(r"\bhver\b|\bgang(?:e)? om\b|\bugentlig|\bmånedlig|\bårlig|\bkvartalsvis", re.IGNORECASE)
-_WHEN_WORDS = frozenset({"hvornår", "when", "dato", "date"})
+_WHEN_WORDS = frozenset({"hvornår", "when", "dato", "datoen", "date", "frist", "fristen", "deadline", "tidspunkt", "tidspunktet"})
 
 
 def asks_amount(text: str) -> bool:

@@ -48,6 +48,7 @@ from qa.vocabulary.claims import (
     capitalised_words,
     claims_decided,
     clause_starts,
+    month_period,
     month_years,
     party_words,
     reason,
@@ -119,8 +120,10 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     if outside_archive(claim, meetings, passages):
         return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
     period = (question.filters.since, question.filters.until)
+    if period == (None, None) and (dated := month_period(claim)):
+        period = dated  # "i januar 2024": the month of the meeting, a preference among items, never a filter
     item, coverage = choose_item(read_items(retriever, passages), facts.terms, retriever, facts.bodies, period, facts.years,
-                                 topical_numbers(claim))
+                                 topical_numbers(claim), MIN_COVERAGE)
     if item is None or coverage < MIN_COVERAGE:
         return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
     tally = Tally(facts, item, retriever)

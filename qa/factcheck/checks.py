@@ -59,7 +59,7 @@ from qa.vocabulary.claims import voter_names as voter_names_of
 from qa.vocabulary.words import content_stems, full_names, stem
 
 FOUND, CONTRADICTED, ABSENT = "found", "contradicted", "absent"
-MIN_NUMBER_CONTEXT = 0.35  # share of the claim's subject a sentence must hold for its other figure to contradict
+MIN_NUMBER_CONTEXT = 0.25  # share of the claim's subject a sentence must hold for its other figure to contradict
 CLEARLY_MORE = 0.15  # how much more of the claim's words a sentence with another figure must hold to contradict
 STATEMENT = 0.6  # share of the claim's subject one decision sentence must hold to state the claim
 
@@ -182,7 +182,7 @@ def _number_check(t: Tally, label: str, position: int, states, rival, show, kind
     # a sentence that says the figure with the claim's own words ("Der søges i alt om kr. 3.994.488")
     phrase = words_before(t.claim.text, position)
     worded = [s for s in rivals if says_with(s.text, phrase)]
-    if found and best_found >= best_rival - CLEARLY_MORE:
+    if found and max(best_found, in_context) >= best_rival - CLEARLY_MORE:
         t.add(FOUND, f"{kind}_found", position, found[:1], claimed=label)
     elif rivals and best_rival >= MIN_NUMBER_CONTEXT and best_rival >= in_context + CLEARLY_MORE and t.names_all(rivals[0]):
         t.add(CONTRADICTED, f"{kind}_other", position, rivals[:1], claimed=label, stated=show(rivals[0]))

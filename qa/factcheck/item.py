@@ -105,7 +105,9 @@ def item_coverage(terms: set[str], item: Item, retriever: Retriever) -> float:
 
 
 def sentence_overlap(terms: set[str], stems: frozenset[str], retriever: Retriever) -> float:
-    """Like item_coverage, for the stems of one sentence (or two)."""
+    """Like item_coverage, for the stems of one sentence (or two), over the claim's words the minutes use
+    (a word they never use is in no sentence: it tells sentences apart no more than it finds the item)."""
+    terms = {t for t in terms if retriever.term_parts(t)}
     if not terms:
         return 0.0
     found = [t for t in terms if (parts := retriever.term_parts(t)) and all(p in stems for p in parts)]
@@ -125,7 +127,8 @@ def title_share(terms: set[str], item: Item, retriever: Retriever) -> float:
 
 
 def choose_item(items: list[Item], terms: set[str], retriever: Retriever, bodies: tuple[str, ...],
-                period: tuple[date | None, date | None], years: set[str], topical: set[str] = frozenset()) -> tuple[Item | None, float]:
+                period: tuple[date | None, date | None], years: set[str], topical: set[str] = frozenset(),
+                floor: float = 0.0) -> tuple[Item | None, float]:
     """The item the claim is about and how much of the claim's subject it covers: among the items covering
     nearly as much as the best, the one whose title holds the claim's section numbers and years, then the
     one in the month the claim names, then the one whose title the claim names most, then the one at the
@@ -134,7 +137,7 @@ def choose_item(items: list[Item], terms: set[str], retriever: Retriever, bodies
         return None, 0.0
     scored = [(item_coverage(terms, item, retriever), item) for item in items]
     best = max(score for score, _ in scored)
-    near = [(score, item) for score, item in scored if score >= best - NEAR_BEST]
+    near = [(score, item) for score, item in scored if score >= max(best - NEAR_BEST, min(floor, best))]
 
     def preference(entry: tuple[float, Item]) -> tuple:
         score, item = entry

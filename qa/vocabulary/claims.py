@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
+from qa.vocabulary.dates import MONTHS
 from qa.vocabulary.words import stem, tokens
 
 # -- amounts ---------------------------------------------------------------------------------------------
@@ -534,6 +536,17 @@ def topical_numbers(text: str) -> set[str]:
 
 _MONTH_YEAR = re.compile(r"\b(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|"
                          r"february|march|may|june|july|october)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def month_period(text: str) -> tuple[date, date] | None:
+    """The first and last day of the first month a claim names with its year ("i januar 2024")."""
+    for month, year in month_years(text):
+        number = MONTHS.get(month)
+        if number:
+            first = date(int(year), number, 1)
+            last = date(int(year) + (number == 12), number % 12 + 1, 1) - timedelta(days=1)
+            return first, last
+    return None
 
 
 def month_years(text: str) -> list[tuple[str, str]]:

@@ -39,6 +39,7 @@ from qa.vocabulary.claims import (
     claims_only,
     decided_action,
     is_amendment,
+    is_frame_name,
     is_negated,
     is_vote_line,
     is_vote_sentence,
@@ -413,7 +414,7 @@ def check_names(t: Tally) -> None:
             continue  # a voter's name is checked against the vote
         if name.split()[0].lower() in {"byrådet", "økonomiudvalget", "the", "in"}:
             continue
-        if party_letters(name):
+        if party_letters(name) or is_frame_name(name):
             continue
         if not all(word in context for word in name.split()):
             t.add(ABSENT, "name_absent", claim.text.find(name), claimed=name)

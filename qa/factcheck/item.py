@@ -96,11 +96,23 @@ def read_items(retriever: Retriever, passages: list[Passage]) -> list[Item]:
     return list(items.values())
 
 
+def _compound_in(term: str, stems: frozenset[str]) -> bool:
+    """A compound the minutes never use, made of two words the item holds, with or without the linking s:
+    "minimumsbeløb" in an item saying "minimum" and "beløb"."""
+    for cut in range(5, len(term) - 2):
+        head, tail = term[:cut], term[cut:]
+        if head in stems and (tail in stems or tail.startswith("s") and tail[1:] in stems):
+            return True
+    return False
+
+
 def item_coverage(terms: set[str], item: Item, retriever: Retriever) -> float:
-    """Share of the claim's subject words the item holds, each weighted by how specific it is."""
+    """Share of the claim's subject words the item holds, each weighted by how specific it is (a compound
+    the minutes never use counts when the item holds its parts)."""
     if not terms:
         return 0.0
-    found = [t for t in terms if (parts := retriever.term_parts(t)) and all(p in item.stems for p in parts)]
+    found = [t for t in terms if (parts := retriever.term_parts(t)) and all(p in item.stems for p in parts)
+             or not parts and _compound_in(t, item.stems)]
     return sum(retriever.term_weight(t) for t in found) / sum(retriever.term_weight(t) for t in terms)
 
 

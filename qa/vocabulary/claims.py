@@ -329,14 +329,14 @@ _DONE = [
      r"til efterretning|orienteret|drøftet|orienteringen"),
     ("approved",
      r"godkend|vedtog|vedtaget|tiltr|anbefal|bevilge|bevilget|fik .{0,40}bevilling|gav .{0,40}bevilling|besluttede|fastsat|"
-     r"fastsatte|pegede på|udpegede|valgte|approved|adopted|endorsed|granted|decided|raise|agreed",
+     r"fastsatte|pegede\b.{0,30}\bpå|udpegede|valgte|approved|adopted|endorsed|granted|decided|raise|agreed",
      r"godkend|vedtag|tiltr|anbefal|bevilg|efterkomme|imødekomme|besluttede|indstiller over ?for"),
 ]
 _DONE_RE = [(label, re.compile(c, re.IGNORECASE), re.compile(d, re.IGNORECASE)) for label, c, d in _DONE]
 # An act the claim attributes to a body as its decision: "Byrådet godkendte", "udvalget bevilgede".
 _DECIDED = re.compile(r"besluttede|besluttet|vedtog|vedtaget|godkendte|godkendt|bevilge|fastsat|fastsatte|anbefalede|"
                       r"fordelte|tildelte|afsatte|"
-                      r"\bgav\b|pegede på|valgte|fik .{0,30}bevilling|decided|approved|adopted|granted|voted", re.IGNORECASE)
+                      r"\bgav\b|pegede\b.{0,30}\bpå|valgte|fik .{0,30}bevilling|decided|approved|adopted|granted|voted", re.IGNORECASE)
 
 
 def claimed_action(claim: str) -> str | None:
@@ -573,6 +573,15 @@ def says_with(sentence: str, words: list[str]) -> bool:
 
 _INSIDE_CAPITAL = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-ZÆØÅ][a-zæøå]{2,})")
 _ENGLISH_FRAME = frozenset({"The", "City", "Council", "Committee", "Municipality", "In", "On", "DKK"})
+
+
+def is_frame_name(name: str) -> bool:
+    """A capitalised phrase that frames an English claim rather than naming a thing ("City Council", "In May")."""
+    return all(w in _ENGLISH_FRAME or w in _MONTH_NAMES for w in name.split())
+
+
+_MONTH_NAMES = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                          "November", "December"})
 
 
 def capitalised_words(text: str) -> list[str]:

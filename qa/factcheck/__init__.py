@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from qa.answer import Answerer, known_names
+from qa.answer import MIN_DENSE_EN, Answerer, known_names
 from qa.factcheck.checks import (
     ABSENT,
     CONTRADICTED,
@@ -91,11 +91,8 @@ def _claim(text: str, language: str, question, meetings, retriever) -> Claim:
     words = set(content_stems(text[: len(text) - len(unsaid)] if unsaid else text, drop_question_words=True))
     terms = {t for t in subject_terms(words) if not t[0].isdigit() and t not in cues and t not in body_words
              and t not in DATE_STEMS} | topical_numbers(text)
-    if language == "en":  # English words are not evidence of absence: only the words the minutes use count,
-        # and they must name something specific (two words the minutes use rarely: "Holmeagerskolen", "IPS")
+    if language == "en":  # English words are not evidence of absence: only the words the minutes use count
         terms = {t for t in terms if retriever.term_parts(t)}
-        if sum(retriever.term_weight(t) >= ENGLISH_SPECIFIC for t in terms) < 2:
-            terms = set()
     # the years a figure may be about: not the year of the meeting's month ("i januar 2024")
     years = {w for w in tokens(text) if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")}
     years -= {year for _, year in month_years(text)}
@@ -122,6 +119,8 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     period = (question.filters.since, question.filters.until)
     if period == (None, None) and (dated := month_period(claim)):
         period = dated  # "i januar 2024": the month of the meeting, a preference among items, never a filter
+    if language == "en" and not _english_speaks_to(facts, passages, retriever):
+        return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
     item, coverage = choose_item(read_items(retriever, passages), facts.terms, retriever, facts.bodies, period, facts.years,
                                  topical_numbers(claim), MIN_COVERAGE)
     if item is None or coverage < MIN_COVERAGE:
@@ -140,6 +139,14 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
         return CheckResult(claim, verdict, text, [], findings, language)
     return CheckResult(claim, verdict, explain(language, verdict.value, item.ref, findings),
                        tally.registry.citations, findings, language)
+
+
+def _english_speaks_to(facts: Claim, passages, retriever) -> bool:
+    """An English claim speaks to the minutes when the dense match is close (the embedder reads across
+    languages), or when it names two things the minutes name rarely ("Holmeagerskolen", "IPS")."""
+    dense = max((p.dense or 0.0) for p in passages[:3]) if passages else 0.0
+    specific = sum(retriever.term_weight(t) >= ENGLISH_SPECIFIC for t in facts.terms)
+    return bool(facts.terms) and (dense >= MIN_DENSE_EN or specific >= 2)
 
 
 def _check_body(t: Tally) -> None:

@@ -28,10 +28,12 @@ from qa.factcheck.checks import (
     Tally,
     check_act,
     check_amounts,
+    check_attendance,
     check_date,
     check_minority,
     check_names,
     check_negation,
+    check_proposer,
     check_quantities,
     check_reason,
     check_statement,
@@ -128,7 +130,7 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     tally = Tally(facts, item, retriever)
     _check_body(tally)
     for check in (check_amounts, check_quantities, check_votes, check_act, check_minority, check_negation,
-                  check_reason, check_names, check_date, check_statement):
+                  check_reason, check_names, check_date, check_attendance, check_proposer, check_statement):
         check(tally)
     verdict = _verdict(tally, coverage)
     if answerer.llm is not None and verdict is not Verdict.NOT_FOUND:

@@ -16,22 +16,24 @@ found / contradicted / absent, with what the minutes say and the sentence to cit
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ingest.vocabulary import SectionKind
 from qa.citations import CitationRegistry
 from qa.factcheck.explain import act_name, message
 from qa.factcheck.item import Item, Sentence, sentence_overlap
 from qa.retrieval import Retriever
 from qa.vocabulary.claims import (
     Amount,
+    absent_people,
     action_position,
     amendment_carried,
     amendment_fell,
     amounts_in,
     answers_recommendation,
     claimed_action,
+    claimed_proposers,
     claims_abstained,
     claims_against,
     claims_decided,
@@ -47,9 +49,12 @@ from qa.vocabulary.claims import (
     party_letters,
     quantities_in,
     reason,
+    records_absence,
     records_no_against,
+    records_proposer,
     same_amount,
     says_with,
+    starts_numbered,
     vote_blocks,
     vote_count,
     voters,
@@ -315,7 +320,7 @@ def check_act(t: Tally) -> None:
     if not found:
         return
     act, sentence = found
-    parallel = sum(bool(re.match(r"\W*\d", s.text)) for s in item.decision) >= 2  # "1 a. Ikke godkendt", "1 c. Godkendt"
+    parallel = sum(starts_numbered(s.text) for s in item.decision) >= 2  # "1 a. Ikke godkendt", "1 c. Godkendt"
     numbered = [s for s in item.decision if parallel and sentence_act(item, s) == claimed]
     if numbered and act != claimed:  # parallel outcomes ("1 a. Ikke godkendt", "1 c. Godkendt"): any of them
         act, sentence = claimed, numbered[0]
@@ -418,3 +423,36 @@ def check_names(t: Tally) -> None:
             continue
         if not all(word in context for word in name.split()):
             t.add(ABSENT, "name_absent", claim.text.find(name), claimed=name)
+
+
+def check_attendance(t: Tally) -> None:
+    """A claim that someone did not take part ("X deltog ikke pga. afbud") against the item's attendance
+    lines ("Afbud", "Fraværende", "X deltog ikke i sagens behandling"). A person not listed there is not
+    evidence either way: attendance is not always recorded per item."""
+    for name in absent_people(t.claim.text):
+        surname = name.split()[-1]
+        lines = [s for s in t.item.sentences if s.section is SectionKind.ATTENDANCE or records_absence(s.text)]
+        hit = [s for s in lines if surname in s.text]
+        position = t.claim.text.find(name)
+        if hit:
+            t.add(FOUND, "absence_found", position, hit[:1], claimed=name)
+        else:
+            t.add(ABSENT, "absence_absent", position, claimed=name)
+
+
+def check_proposer(t: Tally) -> None:
+    """Who proposed or asked for something ("efter forslag fra De Konservative", "X begærede sagen i
+    byrådet") against the item: its title ("Initiativretsforslag fra (C)") and the decision's lines that
+    say who proposed, asked or put forward an amendment."""
+    who = claimed_proposers(t.claim.text)
+    if not who:
+        return
+    lines = [s for s in t.item.decision if records_proposer(s.text)]
+    title = t.item.ref.item_title
+    said = party_letters(title) if records_proposer(title) else set()
+    said |= {w for s in lines for w in who if w in s.text or w in party_letters(s.text)}
+    position = max(0, t.claim.text.lower().find("forslag"))
+    if who <= said:
+        t.add(FOUND, "proposer_found", position, lines[:1], claimed=", ".join(sorted(who)))
+    else:
+        t.add(ABSENT, "proposer_absent", position, claimed=", ".join(sorted(who)))

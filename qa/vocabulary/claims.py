@@ -412,19 +412,31 @@ def claims_absence(claim: str) -> bool:
     return bool(_CLAIMS_ABSENT.search(claim))
 
 
+def absent_people(claim: str) -> list[str]:
+    """The people a claim says were absent: the names before "deltog ikke", "var fraværende", "meldte afbud"."""
+    m = _CLAIMS_ABSENT.search(claim)
+    return _NAME.findall(claim[: m.start()]) if m else []
+
+
 def records_absence(sentence: str) -> bool:
     return bool(_RECORDS_ABSENT.search(sentence))
 
 
 # -- who proposed or asked ---------------------------------------------------------------------------------
-_CLAIMS_PROPOSER = re.compile(r"(?:efter|på) (?:forslag|begæring|anmodning) (?:fra|af)\s+(.+?)(?:[,.]|$)|"
-                              r"(?:foreslog|begærede|anmodede om|stillede forslag|proposed|asked for)", re.IGNORECASE)
+_CLAIMS_PROPOSER = re.compile(r"(?:efter|på) (?:forslag|begæring|anmodning|initiativ) (?:fra|af)\s+(.+?)(?:[,.]|$)|"
+                              r"\b(?:foreslog|begærede|anmodede om|stillede (?:ændrings)?forslag|proposed|asked for)\b", re.IGNORECASE)
 _RECORDS_PROPOSER = re.compile(r"begærede|foreslog|forslag fra|initiativretsforslag|stillede (?:ændrings)?forslag|anmodning fra",
                                re.IGNORECASE)
 
 
-def claims_proposer(claim: str) -> bool:
-    return bool(_CLAIMS_PROPOSER.search(claim))
+def claimed_proposers(claim: str) -> set[str]:
+    """Who a claim says proposed or asked for something ("efter forslag fra De Konservative", "Kasper Fuhr
+    Christensen begærede sagen i byrådet"): party letters and surnames."""
+    m = _CLAIMS_PROPOSER.search(claim)
+    if not m:
+        return set()
+    who = m[1] if m[1] else claim[: m.start()]
+    return party_letters(who) | {n.split()[-1] for n in _NAME.findall(who) if not party_words(n)}
 
 
 def records_proposer(sentence: str) -> bool:
@@ -479,9 +491,19 @@ def amendment_fell(sentence: str) -> bool:
     return bool(re.search(r"blev (?:forkastet|afvist|nedstemt)|faldt", sentence, re.IGNORECASE))
 
 
+def starts_numbered(sentence: str) -> bool:
+    """A decision sentence that is one of several numbered outcomes ("1 a. ...", "- 2) Godkendt")."""
+    return bool(re.match(r"\W*\d", sentence))
+
+
+_PEOPLE_VERBS = re.compile(r"stemte imod|stemte for|undlod|voted against|voted for|abstained|deltog ikke|var fraværende|"
+                           r"meldte afbud|havde afbud|begærede|foreslog|did not attend|was absent", re.IGNORECASE)
+
+
 def voter_names(claim: str) -> set[str]:
-    """The people a claim says voted ("Nick Zimmermann stemte imod"): facts to check, not its subject."""
-    m = re.search(r"stemte imod|stemte for|undlod|voted against|voted for|abstained", claim, re.IGNORECASE)
+    """The people a claim says voted, were absent or asked for something ("Nick Zimmermann stemte imod",
+    "Mustafa Arslan deltog ikke"): facts to check, not its subject."""
+    m = _PEOPLE_VERBS.search(claim)
     if not m:
         return set()
     skip = {w.lower() for w in party_words(claim)} | CLAIM_CUE_WORDS

@@ -113,7 +113,9 @@ class Retriever:
             return []
         dense = self.store.query(self.store.embedder.embed_query(question.text), _POOL, question.filters)
         allowed = np.array([question.filters.matches(c.source) for c in index.chunks])
-        scores = index.bm25.get_scores(list(question.terms)) if question.terms else np.zeros(len(index.chunks))
+        # each question word as the minutes' own stems ("livestreames" → "livestreaming", compounds split)
+        query = list(dict.fromkeys(p for t in question.terms for p in (self.term_parts(t) or (t,))))
+        scores = index.bm25.get_scores(query) if query else np.zeros(len(index.chunks))
         scores = np.where(allowed, scores, -1.0)
         lexical = [int(i) for i in np.argsort(-scores)[:_POOL] if scores[i] > 0]
         position = index.positions

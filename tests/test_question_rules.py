@@ -55,13 +55,15 @@ def test_searched_names_the_meetings_and_period():
         "Søgt i 2 møde(r): Greve, Byråd 2022-2025; Greve, Økonomiudvalget (12-06-2023 – 19-06-2023).")
 
 
-KNOWN = {"anbefal", "bygning", "renovering", "klima", "udvalg", "kost", "betaling", "parkering", "skat"}
+KNOWN = {"anbefal", "bygning", "renovering", "klima", "udvalg", "kost", "betaling", "parkering", "skat", "livestreaming"}
 
 
 @pytest.mark.parametrize(("stem", "parts"), [
     ("anbefal", ("anbefal",)),  # known as it is
     ("anbefaled", ("anbefal",)),  # an inflection: at most three letters more
     ("kosted", ("kost",)),
+    ("livestream", ("livestreaming",)),  # a derivation: "livestreames" asks about "livestreaming"
+    ("betal", ("betaling",)),
     ("bygningsrenovering", ("bygning", "renovering")),  # a compound with a linking s
     ("klimaudvalg", ("klima", "udvalg")),
     ("skatepark", ()),  # "skat" + "epark" is no reading: unknown to the minutes

@@ -87,6 +87,10 @@ def test_content_stems(text, drop_question_words, expected):
     ("What did Økonomiudvalget decide?", "en"),  # a Danish name inside an English question
     ("Who voted against lokalplanen?", "en"),
     ("What happened at the meeting in Randers?", "en"),
+    # "to" is Danish for two, "for" is both: neither makes a Danish question English
+    ("Stemte alle partier for huslejestigningen i de to KAB-afdelinger efter forbedringsarbejder i juni 2024?", "da"),
+    ("Fik foreningen tilskud til to projekter?", "da"),
+    ("Did the council approve the plan for two schools?", "en"),
     wrong("Who chairs Børne- og Ungdomsudvalget?", "en",
           reason="the committee's name brings 'og' and Danish letters (2 Danish markers) against one English 'who'"),
 ])

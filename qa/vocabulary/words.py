@@ -40,8 +40,16 @@ står stod stået stå ligger lå ligget ender endte endt ende ønsker ønskede 
 lykkes do does did done make made get got gotten take took taken come came go went gone happen happened end ended
 """.split())
 
-_DANISH_MARKERS = frozenset("hvad hvem hvornår hvor hvilke hvilken hvordan blev og er det den til af om på med ikke der".split())
-_ENGLISH_MARKERS = frozenset("what who when where which how was were the of did does is are to about with".split())
+# Function words only one of the two languages uses ("to" is Danish for two, "for" both: neither is a marker).
+_DANISH_MARKERS = frozenset((
+    "hvad hvem hvornår hvor hvilke hvilket hvilken hvordan hvorfor blev bliver og er det den de til af om på med "
+    "ikke der i en et at som var har havde skal skulle kan kunne vil ville efter alle ved fra fik mod også eller "
+    "men sig sin sit sine blevet"
+).split())
+_ENGLISH_MARKERS = frozenset((
+    "what who when where which how why was were the of did does is are about with and in on from has have had "
+    "that this been by it its would could should"
+).split())
 
 
 def tokens(text: str) -> list[str]:
@@ -111,9 +119,13 @@ def same_title(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+_DERIVATIONS = ("ing", "ning", "else", "ering", "en", "er", "et", "e")  # Danish suffixes making a noun of a verb stem
+
+
 def known_parts(word_stem: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     """A stem the minutes never use, read as stems they do use: an inflection of a known stem
-    ("anbefaled" → "anbefal": at most three letters more), or a compound of two known stems, with or
+    ("anbefaled" → "anbefal": at most three letters more), a derivation of it ("livestream" →
+    "livestreaming"), or a compound of two known stems, with or
     without a linking s or e ("klimaudvalg" → "klima", "udvalg"; "bygningsrenovering" → "bygning",
     "renovering"). Empty when neither reading exists ("skatepark"): the word is unknown to the minutes."""
     if known(word_stem):
@@ -123,6 +135,10 @@ def known_parts(word_stem: str, known: Callable[[str], bool]) -> tuple[str, ...]
     for cut in range(len(word_stem) - 1, max(len(word_stem) - 4, 3), -1):
         if known(word_stem[:cut]):
             return (word_stem[:cut],)
+    if len(word_stem) >= 5:  # a derivation the minutes use: "livestream" → "livestreaming"
+        for suffix in _DERIVATIONS:
+            if known(word_stem + suffix):
+                return (word_stem + suffix,)
     for cut in range(len(word_stem) - 3, 2, -1):
         head, tail = word_stem[:cut], word_stem[cut:]
         tail_stem = stem(tail) if tail else tail

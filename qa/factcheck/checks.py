@@ -451,8 +451,11 @@ def check_proposer(t: Tally) -> None:
     title = t.item.ref.item_title
     said = party_letters(title) if records_proposer(title) else set()
     said |= {w for s in lines for w in who if w in s.text or w in party_letters(s.text)}
+    others = set().union(*(claimed_proposers(s.text) for s in lines)) - who if lines else set()
     position = max(0, t.claim.text.lower().find("forslag"))
     if who <= said:
         t.add(FOUND, "proposer_found", position, lines[:1], claimed=", ".join(sorted(who)))
+    elif others and not said:
+        t.add(CONTRADICTED, "proposer_other", position, lines[:1], claimed=", ".join(sorted(who)), who=", ".join(sorted(others)))
     else:
         t.add(ABSENT, "proposer_absent", position, claimed=", ".join(sorted(who)))

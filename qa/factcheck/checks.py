@@ -111,6 +111,11 @@ class Tally:
     def overlap(self, sentence: Sentence, leave_out: frozenset[str] = frozenset()) -> float:
         return sentence_overlap(self.claim.terms - leave_out, sentence.stems, self.retriever)
 
+    def touches(self, sentence: Sentence) -> bool:
+        """Whether a sentence holds any of the claim's subject words, or the head of one of its compounds
+        ("minimum" for "minimumsbeløbet")."""
+        return any(t == w or len(w) >= 5 and t.startswith(w) for t in self.claim.terms for w in sentence.stems)
+
     def names_all(self, sentence: Sentence) -> bool:
         """Whether a sentence (with its item's title) names what the claim names ("Greve Rådhus" → Rådhus)."""
         context = sentence.stems | set(content_stems(self.item.ref.item_title))
@@ -165,7 +170,7 @@ def _number_check(t: Tally, label: str, position: int, states, rival, show, kind
     """A claimed number against the item's sentences: found where a sentence about the same thing states
     it; contradicted where the decision, or a sentence more about the claim's words, states another."""
     sentences = [s for s in t.item.sentences if _year_fits(t.claim, s)]
-    decision_rivals = [s for s in t.item.decision if rival(s) and not is_vote_sentence(s.text) and t.overlap(s) > 0]
+    decision_rivals = [s for s in t.item.decision if rival(s) and not is_vote_sentence(s.text) and t.touches(s)]
     decision_found = [s for s in t.item.decision if states(s)]
     if decision_found:  # the decision states it: what the case text says besides does not matter
         t.add(FOUND, f"{kind}_found", position, decision_found[:1], claimed=label)
@@ -205,7 +210,7 @@ def _vote_sentences(item: Item) -> list[Sentence]:
 def check_votes(t: Tally) -> None:
     claim, item = t.claim, t.item
     text = claim.text
-    decision = " \n".join(s.text for s in item.decision)
+    decision = item.decision_text
     cited = _vote_sentences(item)
     claimed, recorded = vote_count(text), vote_count(decision)
     position = text.find("for") if "for" in text else 0
@@ -353,7 +358,7 @@ def check_negation(t: Tally) -> None:
     """The decision negates what the claim states without negation ("ønsker ikke at fastsætte måltal"
     against "fastsatte et måltal")."""
     claim, item = t.claim, t.item
-    if is_negated(claim.text) or not item.decision:
+    if is_negated(claim.text) or claimed_action(claim.text) == "rejected" or not item.decision:
         return
     title = set(content_stems(item.ref.item_title))
     for sentence in item.decision:

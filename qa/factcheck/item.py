@@ -70,6 +70,11 @@ class Item:
         return [s for s in self.sentences if s.section is SectionKind.DECISION]
 
     @property
+    def decision_text(self) -> str:
+        """The decision as printed, line by line (votes and remarks on their own lines)."""
+        return "\n".join(p.text for p in self.passages if p.source.section is SectionKind.DECISION)
+
+    @property
     def recommendation(self) -> list[Sentence]:
         return [s for s in self.sentences if s.recommendation]
 
@@ -107,12 +112,14 @@ def _compound_in(term: str, stems: frozenset[str]) -> bool:
 
 
 def item_coverage(terms: set[str], item: Item, retriever: Retriever) -> float:
-    """Share of the claim's subject words the item holds, each weighted by how specific it is (a compound
-    the minutes never use counts when the item holds its parts)."""
+    """Share of the claim's subject words the item holds, each weighted by how specific it is. A word the
+    minutes never use is not read as parts found anywhere in the item ("skatepark" is not "skat" and
+    "park"): only as a compound of two words the item holds, joined ("minimum" + s + "beløb")."""
     if not terms:
         return 0.0
-    found = [t for t in terms if (parts := retriever.term_parts(t)) and all(p in item.stems for p in parts)
-             or not parts and _compound_in(t, item.stems)]
+    vocabulary = retriever.vocabulary()
+    found = [t for t in terms if t in item.stems or _compound_in(t, item.stems)
+             or t in vocabulary and (parts := retriever.term_parts(t)) and all(p in item.stems for p in parts)]
     return sum(retriever.term_weight(t) for t in found) / sum(retriever.term_weight(t) for t in terms)
 
 

@@ -231,12 +231,17 @@ _REMARK = re.compile(r"\s(?:med (?:fælles )?bemærkning|idet|da|fordi|,\s*idet)
 _LEADING_LETTER = re.compile(rf"^\s*\(({_LETTER})\)")
 
 
+# A vote printed after the outcome on the same line: "Taget til efterretning med 6 stemmer for og 1 stemme
+# imod. Imod stemte Kasper Fuhr Christensen."
+_VOTE_START = re.compile(r"(?<=[.!?])[ \t]+(?=(?:For stemte|Imod stemte|Undlod|Imod:|For:)\b)")
+
+
 def vote_blocks(decision: str) -> list[VoteBlock]:
     """A decision's outcomes, each with who voted against and who abstained (party letters, or a name's
     first word where no letter is given)."""
     blocks: list[VoteBlock] = []
     mode = ""
-    for line in decision.splitlines():
+    for line in _VOTE_START.sub("\n", decision).splitlines():
         if not line.strip():
             continue
         m = _VOTE_LINE.match(line)
@@ -608,4 +613,4 @@ _MONTH_NAMES = frozenset({"January", "February", "March", "April", "May", "June"
 
 def capitalised_words(text: str) -> list[str]:
     """Capitalised words inside a claim's sentences: what it names ("Greve Rådhus", "Tune Skole")."""
-    return [w for w in _INSIDE_CAPITAL.findall(text) if w not in _ENGLISH_FRAME]
+    return [w for w in _INSIDE_CAPITAL.findall(text) if w not in _ENGLISH_FRAME and w not in _MONTH_NAMES]

@@ -40,7 +40,7 @@ from qa.factcheck.checks import (
     check_votes,
 )
 from qa.factcheck.explain import explain
-from qa.factcheck.item import choose_item, read_items
+from qa.factcheck.item import choose_item, compound_in, read_items
 from qa.generation import ChatModel, format_passages, generate
 from qa.question import parse_question
 from qa.scope import outside_archive
@@ -50,6 +50,7 @@ from qa.vocabulary.claims import (
     capitalised_words,
     claims_decided,
     clause_starts,
+    looks_like_noun,
     month_period,
     month_years,
     party_words,
@@ -125,7 +126,7 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
         return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
     item, coverage = choose_item(read_items(retriever, passages), facts.terms, retriever, facts.bodies, period, facts.years,
                                  topical_numbers(claim), MIN_COVERAGE)
-    if item is None or coverage < MIN_COVERAGE:
+    if item is None or coverage < MIN_COVERAGE or _never_said(facts, item, retriever):
         return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
     tally = Tally(facts, item, retriever)
     _check_body(tally)
@@ -141,6 +142,16 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
         return CheckResult(claim, verdict, text, [], findings, language)
     return CheckResult(claim, verdict, explain(language, verdict.value, item.ref, findings),
                        tally.registry.citations, findings, language)
+
+
+def _never_said(facts: Claim, item, retriever) -> bool:
+    """A Danish claim about a thing the minutes never name ("skatepark", "betalingsparkering"): no word of
+    theirs, and no compound of two words the item holds."""
+    if facts.language != "da":
+        return False
+    vocabulary = retriever.vocabulary()
+    return any(stem(w) in facts.terms and stem(w) not in vocabulary and not compound_in(stem(w), item.stems)
+               and looks_like_noun(w) for w in tokens(facts.text))
 
 
 def _english_speaks_to(facts: Claim, passages, retriever) -> bool:

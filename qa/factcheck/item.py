@@ -101,7 +101,7 @@ def read_items(retriever: Retriever, passages: list[Passage]) -> list[Item]:
     return list(items.values())
 
 
-def _compound_in(term: str, stems: frozenset[str]) -> bool:
+def compound_in(term: str, stems: frozenset[str]) -> bool:
     """A compound the minutes never use, made of two words the item holds, with or without the linking s:
     "minimumsbeløb" in an item saying "minimum" and "beløb"."""
     for cut in range(5, len(term) - 2):
@@ -118,7 +118,7 @@ def item_coverage(terms: set[str], item: Item, retriever: Retriever) -> float:
     if not terms:
         return 0.0
     vocabulary = retriever.vocabulary()
-    found = [t for t in terms if t in item.stems or _compound_in(t, item.stems)
+    found = [t for t in terms if t in item.stems or compound_in(t, item.stems)
              or t in vocabulary and (parts := retriever.term_parts(t)) and all(p in item.stems for p in parts)]
     return sum(retriever.term_weight(t) for t in found) / sum(retriever.term_weight(t) for t in terms)
 

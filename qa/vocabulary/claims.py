@@ -614,3 +614,9 @@ _MONTH_NAMES = frozenset({"January", "February", "March", "April", "May", "June"
 def capitalised_words(text: str) -> list[str]:
     """Capitalised words inside a claim's sentences: what it names ("Greve Rådhus", "Tune Skole")."""
     return [w for w in _INSIDE_CAPITAL.findall(text) if w not in _ENGLISH_FRAME and w not in _MONTH_NAMES]
+
+
+def looks_like_noun(word: str) -> bool:
+    """A long word that is not a past-tense verb ("skatepark", "betalingsparkering"; not "forkastede",
+    "anslog"): what a claim is about, where the minutes never using it says they do not speak to it."""
+    return len(word) >= 8 and "-" not in word and not word.endswith(("ede", "te")) and not word[0].isdigit()

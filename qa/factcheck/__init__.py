@@ -61,7 +61,7 @@ from qa.vocabulary.claims import (
 )
 from qa.vocabulary.cues import subject_terms
 from qa.vocabulary.dates import MONTHS
-from qa.vocabulary.words import content_stems, stem, tokens
+from qa.vocabulary.words import content_stems, normalised_title, stem, tokens
 
 DATE_STEMS = frozenset(stem(m) for m in MONTHS)
 
@@ -124,24 +124,37 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
         period = dated  # "i januar 2024": the month of the meeting, a preference among items, never a filter
     if language == "en" and not _english_speaks_to(facts, passages, retriever):
         return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
-    item, coverage = choose_item(read_items(retriever, passages), facts.terms, retriever, facts.bodies, period, facts.years,
+    items = read_items(retriever, passages)
+    item, coverage = choose_item(items, facts.terms, retriever, facts.bodies, period, facts.years,
                                  topical_numbers(claim), MIN_COVERAGE)
     if item is None or coverage < MIN_COVERAGE or _never_said(facts, item, retriever):
         return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
-    tally = Tally(facts, item, retriever)
-    _check_body(tally)
-    for check in (check_amounts, check_quantities, check_votes, check_act, check_minority, check_negation,
-                  check_reason, check_names, check_date, check_attendance, check_proposer, check_statement):
-        check(tally)
+    tally = _checked(facts, item, retriever)
+    # the same case treated again under the same title (Greve: the committee, the Økonomiudvalg, the
+    # Byråd; or a case resumed): the treatment that bears out more of the claim, without more against it
+    for other in items:
+        if other is not item and normalised_title(other.ref.item_title) == normalised_title(item.ref.item_title):
+            candidate = _checked(facts, other, retriever)
+            if candidate.count(FOUND) > tally.count(FOUND) and candidate.count(CONTRADICTED) <= tally.count(CONTRADICTED):
+                tally = candidate
     verdict = _verdict(tally, coverage)
     if answerer.llm is not None and verdict is not Verdict.NOT_FOUND:
         verdict = _with_entailment(answerer.llm, tally, verdict)
     findings = [f.text for f in tally.findings]
     if verdict is Verdict.NOT_FOUND:
-        text = explain(language, "not_found_item", item.ref, findings) if findings else explain(language, "not_found")
+        text = explain(language, "not_found_item", tally.item.ref, findings) if findings else explain(language, "not_found")
         return CheckResult(claim, verdict, text, [], findings, language)
-    return CheckResult(claim, verdict, explain(language, verdict.value, item.ref, findings),
+    return CheckResult(claim, verdict, explain(language, verdict.value, tally.item.ref, findings),
                        tally.registry.citations, findings, language)
+
+
+def _checked(facts: Claim, item, retriever) -> Tally:
+    tally = Tally(facts, item, retriever)
+    _check_body(tally)
+    for check in (check_amounts, check_quantities, check_votes, check_act, check_minority, check_negation,
+                  check_reason, check_names, check_date, check_attendance, check_proposer, check_statement):
+        check(tally)
+    return tally
 
 
 def _never_said(facts: Claim, item, retriever) -> bool:

@@ -111,6 +111,9 @@ class Tally:
     def overlap(self, sentence: Sentence, leave_out: frozenset[str] = frozenset()) -> float:
         return sentence_overlap(self.claim.terms - leave_out, sentence.stems, self.retriever)
 
+    def count(self, status: str) -> int:
+        return sum(f.status == status for f in self.findings)
+
     def touches(self, sentence: Sentence) -> bool:
         """Whether a sentence holds any of the claim's subject words, or the head of one of its compounds
         ("minimum" for "minimumsbeløbet")."""

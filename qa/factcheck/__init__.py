@@ -19,28 +19,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from qa.answer import MIN_DENSE_EN, Answerer, known_names
-from qa.factcheck.checks import (
-    ABSENT,
-    CONTRADICTED,
-    FOUND,
-    Claim,
-    Finding,
-    Tally,
-    check_act,
-    check_amounts,
-    check_attendance,
-    check_date,
-    check_minority,
-    check_names,
-    check_negation,
-    check_proposer,
-    check_quantities,
-    check_reason,
-    check_statement,
-    check_votes,
-)
+from qa.factcheck.acts import check_act, check_minority, check_negation, check_statement
 from qa.factcheck.explain import explain
 from qa.factcheck.item import choose_item, compound_in, read_items
+from qa.factcheck.numbers import check_amounts, check_quantities
+from qa.factcheck.people import check_attendance, check_date, check_names, check_proposer
+from qa.factcheck.tally import ABSENT, CONTRADICTED, FOUND, Claim, Finding, Tally
+from qa.factcheck.votes import check_reason, check_votes
 from qa.generation import ChatModel, format_passages, generate
 from qa.question import parse_question
 from qa.scope import outside_archive
@@ -95,7 +80,7 @@ def _claim(text: str, language: str, question, meetings, retriever) -> Claim:
     terms = {t for t in subject_terms(words) if not t[0].isdigit() and t not in cues and t not in body_words
              and t not in DATE_STEMS} | topical_numbers(text)
     if language == "en":  # English words are not evidence of absence: only the words the minutes use count
-        terms = {t for t in terms if retriever.term_parts(t)}
+        terms = {t for t in terms if t in retriever.vocabulary()}
     # the years a figure may be about: not the year of the meeting's month ("i januar 2024")
     years = {w for w in tokens(text) if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")}
     years -= {year for _, year in month_years(text)}

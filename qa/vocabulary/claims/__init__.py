@@ -1,0 +1,77 @@
+"""The language of claims, and of the minutes' sentences a claim is checked against: figures, parties,
+votes, acts, people, and what a claim is about. One module per idea; everything is importable from here."""
+
+from qa.vocabulary.claims.about import (  # noqa: F401
+    CLAIM_CUE_WORDS,
+    CLAUSE_BREAK,
+    capitalised_words,
+    clause_starts,
+    comparison_words,
+    is_frame_name,
+    looks_like_noun,
+    month_period,
+    month_years,
+    topical_numbers,
+)
+from qa.vocabulary.claims.acts import (  # noqa: F401
+    action_position,
+    amendment_fell,
+    answers_recommendation,
+    claimed_action,
+    claims_decided,
+    compatible,
+    decided_action,
+    is_amendment,
+    is_negated,
+    negated_stems,
+    reason,
+    recommendation_spans,
+    recommends,
+    starts_numbered,
+)
+from qa.vocabulary.claims.figures import (  # noqa: F401
+    AMOUNT_TEXT,
+    QUANTITY_TEXT,
+    Amount,
+    amounts_in,
+    quantities_in,
+    same_amount,
+    says_with,
+    words_before,
+)
+from qa.vocabulary.claims.parties import (  # noqa: F401
+    LETTER,
+    LETTER_IN,
+    LETTERS,
+    PARTIES,
+    PARTY_NAME,
+    PERSON_NAME,
+    letters_in,
+    party_letters,
+    party_words,
+)
+from qa.vocabulary.claims.people import (  # noqa: F401
+    absent_people,
+    claimed_proposers,
+    claims_absence,
+    records_absence,
+    records_proposer,
+    voter_names,
+)
+from qa.vocabulary.claims.votes import (  # noqa: F401
+    VoteBlock,
+    amendment_carried,
+    claims_abstained,
+    claims_against,
+    claims_no_dissent,
+    claims_only,
+    dissenters,
+    is_vote_line,
+    is_vote_sentence,
+    records_against,
+    records_no_against,
+    vote_blocks,
+    vote_count,
+    voters,
+    votes_for,
+)

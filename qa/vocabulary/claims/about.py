@@ -1,0 +1,94 @@
+"""What a claim is about, beside what it states: its clauses ("..., og ..."), the words that only say
+what was done, section and ordinal numbers ("§79", "2. behandling"), the month it dates a meeting
+to, what it names, comparisons and rankings ("billigste", "flere end").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from qa.vocabulary.dates import MONTHS
+from qa.vocabulary.words import stem
+
+_COMPARISON = re.compile(r"\b(?:billigste|dyreste|højeste|laveste|største|mindste|flere end|færre end|mere end|mindre end|"
+                         r"bedste|dårligste|cheapest|highest|lowest|largest|smallest|more than|fewer than)\b", re.IGNORECASE)
+
+
+def comparison_words(text: str) -> set[str]:
+    return {stem(m[0].lower()) for m in _COMPARISON.finditer(text)}
+
+
+# A claim of two coordinated statements ("X fik 11 mio. kr., og Enhedslisten stemte imod"; "..., mens Ø
+# undlod"; "...; ..."; "..., and the committee decided ...") is judged clause by clause.
+CLAUSE_BREAK = re.compile(r",\s+(?:og|men|mens|and|but|while)\s+|;\s+", re.IGNORECASE)
+
+
+def clause_starts(text: str) -> list[int]:
+    """Where each clause after the first begins."""
+    return [m.end() for m in CLAUSE_BREAK.finditer(text)]
+
+
+# Words of a claim that say what was done or how it was voted, not what it is about: they are checked
+# (the act, the vote), never what finds the item.
+CLAIM_CUE_WORDS = frozenset("""
+besluttede besluttet vedtog vedtaget godkendte godkendt bevilgede bevilget bevilling anbefalede anbefalet fastsatte
+fastsat valgte pegede udpegede afviste afvist fastholdt behandlede behandlet behandling stemte stemmer stemme stemmes
+imod undlod enstemmigt enstemmig uden kun dermed hver ét blev fik gav tog sagde nej efterretning overvægt fordi idet
+indeholdt fordelte tildelte nr ca cirka omkring godt knap knapt næsten
+decided approved adopted voted granted rejected unanimously against only
+""".split())
+
+
+_ORDINAL_OR_SECTION = re.compile(r"§\s*(\d+)|(?<![\d.,])(\d{1,2})\.\s+(?=[a-zæøå])")
+
+
+def topical_numbers(text: str) -> set[str]:
+    """Numbers that name what a claim is about rather than state a fact: "§79", "2. behandling"."""
+    return {m[1] or m[2] for m in _ORDINAL_OR_SECTION.finditer(text)}
+
+
+_MONTH_YEAR = re.compile(r"\b(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|"
+                         r"february|march|may|june|july|october)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def month_period(text: str) -> tuple[date, date] | None:
+    """The first and last day of the first month a claim names with its year ("i januar 2024")."""
+    for month, year in month_years(text):
+        number = MONTHS.get(month)
+        if number:
+            first = date(int(year), number, 1)
+            last = date(int(year) + (number == 12), number % 12 + 1, 1) - timedelta(days=1)
+            return first, last
+    return None
+
+
+def month_years(text: str) -> list[tuple[str, str]]:
+    """(month, year) as a claim dates a meeting: "i januar 2024"."""
+    return [(m[1].lower(), m[2]) for m in _MONTH_YEAR.finditer(text)]
+
+
+_INSIDE_CAPITAL = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-ZÆØÅ][a-zæøå]{2,})")
+
+
+_ENGLISH_FRAME = frozenset({"The", "City", "Council", "Committee", "Municipality", "In", "On", "DKK"})
+
+
+def is_frame_name(name: str) -> bool:
+    """A capitalised phrase that frames an English claim rather than naming a thing ("City Council", "In May")."""
+    return all(w in _ENGLISH_FRAME or w in _MONTH_NAMES for w in name.split())
+
+
+_MONTH_NAMES = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                          "November", "December"})
+
+
+def capitalised_words(text: str) -> list[str]:
+    """Capitalised words inside a claim's sentences: what it names ("Greve Rådhus", "Tune Skole")."""
+    return [w for w in _INSIDE_CAPITAL.findall(text) if w not in _ENGLISH_FRAME and w not in _MONTH_NAMES]
+
+
+def looks_like_noun(word: str) -> bool:
+    """A long word that is not a past-tense verb ("skatepark", "betalingsparkering"; not "forkastede",
+    "anslog"): what a claim is about, where the minutes never using it says they do not speak to it."""
+    return len(word) >= 8 and "-" not in word and not word.endswith(("ede", "te")) and not word[0].isdigit()

@@ -1,0 +1,147 @@
+"""What a claim says was done and what a decision did: approved, rejected, noted, sent on, postponed,
+with the forms of Greve-style decisions ("Kan ikke anbefales", "oversendes til budgetforhandlingerne",
+"sagen sendes tilbage"); the recommendation a decision answers; amendments; negated statements
+("ønsker ikke at fastsætte måltal"); the reason given ("fordi", "idet", "med bemærkning om, at").
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.vocabulary.words import stem, tokens
+
+# (label, how a claim says it, how a decision says it); the most specific first.
+_DONE = [
+    ("rejected",
+     r"ikke godkend|afvist|afviste|afvise|forkast|sagde nej|fasthold\w*.{0,40}afslag|rejected|not approved|voted down|turned down|refused|said no",
+     r"ikke godkend|afvist|afvises|forkast|ikke tiltr|kan ikke anbefal|anbefales ikke|ikke anbefal|faldt|bortfald|"
+     r"fasthold\w* (?:\w+ )?afslag"),
+    ("referred",
+     r"oversendt|sendt tilbage|sendte .{0,40}tilbage|henvist|referred|sent back",
+     r"oversend|sendes tilbage|sendt tilbage|tilbagesend|sendte sagen|sendes til|skal belyses|genoptages|realitetsbehandl"),
+    ("postponed", r"udsat|udsatte|udskudt|postponed|deferred", r"udsat|udsæt|udskyd"),
+    ("undecided", r"pegede på|udpegede|valgte|besluttede at|chose|decided to", r"ikke .{0,30}endelig stilling"),
+    ("noted", r"taget til efterretning|tog\b.{0,120}?til efterretning|orientering(?:en)? til efterretning|noted|took note",
+     r"til efterretning|orienteret|drøftet|orienteringen"),
+    ("approved",
+     r"godkend|vedtog|vedtaget|tiltr|anbefal|bevilge|bevilget|fik .{0,40}bevilling|gav .{0,40}bevilling|besluttede|fastsat|"
+     r"fastsatte|pegede\b.{0,30}\bpå|udpegede|valgte|approved|adopted|endorsed|granted|decided|raise|agreed",
+     r"godkend|vedtag|tiltr|anbefal|bevilg|efterkomme|imødekomme|besluttede|indstiller over ?for"),
+]
+
+
+_DONE_RE = [(label, re.compile(c, re.IGNORECASE), re.compile(d, re.IGNORECASE)) for label, c, d in _DONE]
+
+
+# An act the claim attributes to a body as its decision: "Byrådet godkendte", "udvalget bevilgede".
+_DECIDED = re.compile(r"besluttede|besluttet|vedtog|vedtaget|godkendte|godkendt|bevilge|fastsat|fastsatte|anbefalede|"
+                      r"fordelte|tildelte|afsatte|"
+                      r"\bgav\b|pegede\b.{0,30}\bpå|valgte|fik .{0,30}bevilling|decided|approved|adopted|granted|voted", re.IGNORECASE)
+
+
+def claimed_action(claim: str) -> str | None:
+    """What the claim says was done: rejected, referred, postponed, noted or approved (None: none)."""
+    for label, claim_re, _ in _DONE_RE:
+        if label != "undecided" and claim_re.search(claim):
+            return label
+    return None
+
+
+def action_position(claim: str) -> int:
+    """Where in the claim it says what was done (0 when it does not)."""
+    for label, claim_re, _ in _DONE_RE:
+        if label != "undecided" and (m := claim_re.search(claim)):
+            return m.start()
+    return 0
+
+
+def decided_action(sentence: str) -> str | None:
+    """What a decision sentence says was done (the most specific reading first)."""
+    for label, _, decision_re in _DONE_RE:
+        if decision_re.search(sentence):
+            return label
+    return None
+
+
+def claims_decided(claim: str) -> bool:
+    return bool(_DECIDED.search(claim))
+
+
+def compatible(claimed: str, decided: str) -> bool:
+    """Whether a decision's act bears out the claim's: an approval of a recommendation is the decision the
+    claim says was taken ("besluttede", "vedtog"); noting is not approving."""
+    return claimed == decided or (claimed == "approved" and decided == "approved")
+
+
+_NEGATION = frozenset({"ikke", "ingen", "intet", "not", "no", "nej"})
+
+
+def negated_stems(sentence: str, window: int = 3) -> set[str]:
+    """Stems that follow a negation within a few words: 'ønsker ikke at fastsætte måltal' → fastsæt, måltal."""
+    words = tokens(sentence)
+    out: set[str] = set()
+    for i, word in enumerate(words):
+        if word in _NEGATION:
+            out |= {stem(w) for w in words[i + 1:i + 1 + window] if len(w) > 3}
+    return out
+
+
+def is_negated(text: str) -> bool:
+    return bool(set(tokens(text)) & _NEGATION) or bool(re.search(r"sagde nej|said no", text, re.IGNORECASE))
+
+
+_REASON = re.compile(r"\b(?:fordi|idet|da det|da partiet|da de|med bemærkning om,? at|med begrundelse|because|since)\b(.*)",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def reason(text: str) -> str | None:
+    """The reason a claim or a decision gives: what follows 'fordi', 'idet', 'med bemærkning om, at'."""
+    m = _REASON.search(text)
+    return m[1].strip() if m and m[1].strip() else None
+
+
+# Portal minutes (Greve) print the recommendation inside the case text: a line "Indstilling", then
+# "Administrationen indstiller, at ...", up to the next heading ("Sagsbeskrivelse", "Baggrund").
+_RECOMMENDATION_BLOCK = re.compile(r"(?:^|\n)Indstilling\s*\n(.*?)(?=\n(?:Sagsbeskrivelse|Baggrund|Sagsfremstilling|Beskrivelse)\b|\Z)",
+                                   re.DOTALL)
+
+
+_RECOMMENDS = re.compile(r"\bindstiller,? (?:over ?for [^,]+,? )?at\b|\bindstilles,? at\b", re.IGNORECASE)
+
+
+# A decision that answers the recommendation rather than saying what it decided: "Ikke godkendt.",
+# "1. og 2. ikke godkendt", "Administrationens indstilling blev ikke godkendt", "Anbefales ikke".
+_ANSWERS_RECOMMENDATION = re.compile(r"indstilling|^\s*(?:\d+\.?\s*(?:[-–og,]+\s*\d+\.?\s*)*)?(?:ikke\s+)?(?:godkendt|anbefales|kan ikke anbefales)",
+                                     re.IGNORECASE)
+
+
+# A proposal put to the vote inside a decision ("C stillede ændringsforslag om, at ..."); its fate is the
+# vote that follows.
+_AMENDMENT = re.compile(r"stillede (?:ændrings)?forslag|ændringsforslag fra", re.IGNORECASE)
+
+
+def recommendation_spans(text: str) -> list[tuple[int, int]]:
+    """Where a case text prints its recommendation (the block under an 'Indstilling' line)."""
+    return [m.span(1) for m in _RECOMMENDATION_BLOCK.finditer(text)]
+
+
+def recommends(sentence: str) -> bool:
+    return bool(_RECOMMENDS.search(sentence))
+
+
+def answers_recommendation(sentence: str) -> bool:
+    return bool(_ANSWERS_RECOMMENDATION.search(sentence))
+
+
+def is_amendment(sentence: str) -> bool:
+    return bool(_AMENDMENT.search(sentence))
+
+
+def amendment_fell(sentence: str) -> bool:
+    """An amendment the sentence itself says was voted down ("... blev forkastet med 1 stemme for")."""
+    return bool(re.search(r"blev (?:forkastet|afvist|nedstemt)|faldt", sentence, re.IGNORECASE))
+
+
+def starts_numbered(sentence: str) -> bool:
+    """A decision sentence that is one of several numbered outcomes ("1 a. ...", "- 2) Godkendt")."""
+    return bool(re.match(r"\W*\d", sentence))

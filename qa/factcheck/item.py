@@ -168,7 +168,7 @@ def choose_item(items: list[Item], terms: set[str], retriever: Retriever, bodies
         named = round(score + TITLE_WEIGHT * title_share(terms | years, item, retriever), 1)
         numbers = bool(topical) and topical <= set(content_stems(ref.item_title))  # "§79", "2. behandling"
         title_years = len(years & set(content_stems(ref.item_title)))  # "Mødekalender ... i 2024", "Budget 2026-29"
-        return (numbers, title_years, in_period, named, at_body, in_year, round(score, 2), -item.rank)
+        return (numbers, in_period, named, title_years, at_body, in_year, round(score, 2), -item.rank)
 
     score, item = max(near, key=preference)
     return item, score

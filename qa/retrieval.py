@@ -20,12 +20,13 @@ from ingest.vocabulary import SectionKind
 from qa.question import Question
 from qa.types import Passage, QuestionKind
 from qa.vocabulary.cues import asks_attendance
-from qa.vocabulary.words import content_stems, known_parts
+from qa.vocabulary.words import compound_parts, content_stems, known_parts
 
 log = logging.getLogger(__name__)
 
 RRF_K = 60
 _POOL = 40  # candidates taken from each ranked list
+_RARE = 3  # a stem in at most this many passages is rare: a compound of it is also read by its parts
 
 
 @dataclass
@@ -39,6 +40,8 @@ class _LexicalIndex:
     idf: dict[str, float]  # how specific each stem is (BM25's inverse document frequency)
     unseen_idf: float  # the weight of a stem the minutes never use: more specific than any they do
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # question word → the known stems it stands for
+    readings: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # question word → every reading of it
+    rare_idf: float = 0.0  # a stem at least this specific is in a handful of passages (a compound read by its parts too)
 
 
 def _build_index(chunks: list[StoredChunk]) -> _LexicalIndex:
@@ -54,8 +57,10 @@ def _build_index(chunks: list[StoredChunk]) -> _LexicalIndex:
         titles.setdefault(key, frozenset(content_stems(chunk.source.item_title)))
     bm25 = BM25Okapi(corpus) if corpus else None
     idf = dict(bm25.idf) if bm25 else {}
+    # BM25Okapi's idf: log((N - df + 0.5) / (df + 0.5)); a stem in at most _RARE passages scores at least this
+    rare = float(np.log((len(corpus) - _RARE + 0.5) / (_RARE + 0.5))) if len(corpus) > 2 * _RARE else float("inf")
     return _LexicalIndex(chunks, bm25, dict(items), titles, {c.id: i for i, c in enumerate(chunks)},
-                         frozenset(idf), idf, max(idf.values(), default=1.0) + 1.0)
+                         frozenset(idf), idf, max(idf.values(), default=1.0) + 1.0, rare_idf=rare)
 
 
 class Retriever:
@@ -78,11 +83,25 @@ class Retriever:
 
     def term_weight(self, term: str) -> float:
         """How much a question word says about what is asked: rare words much, common words little, words
-        the minutes never use most of all (an inflection or compound of known words weighs as its
-        most specific part)."""
+        the minutes never use most of all. An inflection or derivation of a known word weighs as that
+        word; a compound the minutes never write ("mobilforbud") as a word they never use, though a
+        passage holding both its parts holds it."""
         index = self.index()
         parts = self.term_parts(term)
-        return max((index.idf[p] for p in parts), default=index.unseen_idf)
+        return index.idf[parts[0]] if len(parts) == 1 else index.unseen_idf
+
+    def term_readings(self, term: str) -> list[tuple[str, ...]]:
+        """Every reading of a question word as the minutes' stems: its known parts and, for a compound the
+        minutes use only rarely ("busbesparelser" once, "besparelser på busdriften" often), its two parts."""
+        index = self.index()
+        if term not in index.readings:
+            readings = [parts] if (parts := self.term_parts(term)) else []
+            if parts == (term,) and index.idf.get(term, 0.0) >= index.rare_idf:
+                split = compound_parts(term, index.idf.__contains__)
+                if split:
+                    readings.append(split)
+            index.readings[term] = readings
+        return index.readings[term]
 
     def term_parts(self, term: str) -> tuple[str, ...]:
         """The stems of the minutes a question word stands for (empty: the minutes never use it)."""
@@ -114,7 +133,7 @@ class Retriever:
         dense = self.store.query(self.store.embedder.embed_query(question.text), _POOL, question.filters)
         allowed = np.array([question.filters.matches(c.source) for c in index.chunks])
         # each question word as the minutes' own stems ("livestreames" → "livestreaming", compounds split)
-        query = list(dict.fromkeys(p for t in question.terms for p in (self.term_parts(t) or (t,))))
+        query = list(dict.fromkeys(p for t in question.terms for r in (self.term_readings(t) or [(t,)]) for p in r))
         scores = index.bm25.get_scores(query) if query else np.zeros(len(index.chunks))
         scores = np.where(allowed, scores, -1.0)
         lexical = [int(i) for i in np.argsort(-scores)[:_POOL] if scores[i] > 0]

@@ -150,3 +150,34 @@ def test_a_passing_mention_of_a_municipality_is_no_answer_for_it():
 ])
 def test_the_municipality_a_question_names(question, municipalities):
     assert parse_question(question, ["Greve", "Randers"], []).filters.municipalities == municipalities
+
+
+
+def test_a_compound_the_minutes_never_write_weighs_as_an_unknown_word(corpus_store):
+    from qa.retrieval import Retriever
+
+    retriever = Retriever(corpus_store[0])
+    index = retriever.index()
+    assert "budgetplan" not in index.idf and {"budget", "plan"} <= index.idf.keys()
+    assert retriever.term_parts("budgetplan") == ("budget", "plan")
+    # as a whole it says more than either part: as much as a word the minutes never use
+    assert retriever.term_weight("budgetplan") == index.unseen_idf
+    assert retriever.term_weight("budget") == index.idf["budget"]
+
+
+def test_a_rare_compound_is_also_read_by_its_parts(corpus_store):
+    from qa.answer import coverage
+    from qa.retrieval import Retriever
+    from qa.vocabulary.words import compound_parts
+
+    retriever = Retriever(corpus_store[0])
+    index = retriever.index()
+    rare = sorted(t for t, idf in index.idf.items() if idf >= index.rare_idf and len(compound_parts(t, index.idf.__contains__)) == 2)
+    assert rare, "the sample minutes hold rare compounds"
+    word = rare[0]
+    head, tail = compound_parts(word, index.idf.__contains__)
+    assert retriever.term_readings(word) == [(word,), (head, tail)]
+    # a passage that writes the parts apart ("besparelser på busdriften" for "busbesparelser") holds the word
+    apart = _passage(f"{head}xyz og {tail}")
+    assert coverage({word}, apart, retriever) == 1.0
+    assert coverage({word}, _passage("noget helt andet"), retriever) == 0.0

@@ -139,6 +139,12 @@ def known_parts(word_stem: str, known: Callable[[str], bool]) -> tuple[str, ...]
         for suffix in _DERIVATIONS:
             if known(word_stem + suffix):
                 return (word_stem + suffix,)
+    return compound_parts(word_stem, known)
+
+
+def compound_parts(word_stem: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """A compound read as two known stems, with or without a linking s or e ("busbespar" → "bus",
+    "bespar"); empty when there is no such reading."""
     for cut in range(len(word_stem) - 3, 2, -1):
         head, tail = word_stem[:cut], word_stem[cut:]
         tail_stem = stem(tail) if tail else tail

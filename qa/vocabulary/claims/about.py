@@ -9,7 +9,7 @@ import re
 from datetime import date, timedelta
 
 from qa.vocabulary.dates import MONTHS
-from qa.vocabulary.words import stem
+from qa.vocabulary.words import detect_language, stem
 
 _COMPARISON = re.compile(r"\b(?:billigste|dyreste|højeste|laveste|største|mindste|flere end|færre end|mere end|mindre end|"
                          r"bedste|dårligste|cheapest|highest|lowest|largest|smallest|more than|fewer than)\b", re.IGNORECASE)
@@ -92,3 +92,14 @@ def looks_like_noun(word: str) -> bool:
     """A long word that is not a past-tense verb ("skatepark", "betalingsparkering"; not "forkastede",
     "anslog"): what a claim is about, where the minutes never using it says they do not speak to it."""
     return len(word) >= 8 and "-" not in word and not word.endswith(("ede", "te")) and not word[0].isdigit()
+
+
+# A name or title inside a claim, with the small words it carries ("Flere skal med 2", "Kultur- og Fritid"):
+# data, not the claim's language.
+_TITLE_RUN = re.compile(r"(?<=\s)[A-ZÆØÅ][\wæøå-]*(?:\s+(?:skal|med|og|i|til|af|for|på|om|de|det|den|at|\d+|[A-ZÆØÅ][\wæøå-]*))*")
+
+
+def claim_language(text: str) -> str:
+    """'da' or 'en': the language of the claim's own words, the names and titles it quotes left out
+    ("Randers receives 6,7 million kr. for the project Flere skal med 2" is English)."""
+    return detect_language(_TITLE_RUN.sub(" ", text))

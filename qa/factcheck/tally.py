@@ -46,6 +46,7 @@ class Tally:
     retriever: Retriever
     registry: CitationRegistry = field(default_factory=CitationRegistry)
     findings: list[Finding] = field(default_factory=list)
+    llm: str = ""  # the LLM's entailment judgement, when one was asked
     decision_elsewhere: bool = False  # the claim is about a body whose decision the minutes do not hold
 
     def add(self, status: str, key: str, position: int, cite: list[Sentence] | None = None, **values: str) -> None:

@@ -7,8 +7,8 @@ clauses):
 - `contradicted` needs a sentence of the minutes that says otherwise, in an item that speaks to the claim;
 - a clause with a contradiction beside a clause whose facts were found makes the claim `partly_supported`;
 - `supported` needs every checkable fact found; a fact that cannot be checked is not evidence against;
-- nothing found and nothing contradicted: `not_found`, unless the item speaks to nearly all the claim
-  says (then `partly_supported`: the matter is there, its details are not).
+- nothing found and nothing contradicted: `not_found` (the explanation names the item that speaks to the
+  matter and what could not be checked): a topic is not a part of the claim.
 The explanation is entirely in the claim's language, naming meeting, date, item number and title, and
 what the minutes say, with a citation per part. With an LLM backend, its entailment judgement is added
 and can only make the verdict more cautious.
@@ -56,7 +56,6 @@ __all__ = ["CheckResult", "Verdict", "check_claim"]
 
 MIN_COVERAGE = 0.5  # share of the claim's subject (weighted by specificity) the item must hold to speak to it
 MIN_CONTRADICTION = 0.55  # ... and to contradict it
-TOPIC_ONLY = 0.8  # nothing checkable found, but the item holds this much of the claim: partly supported
 ENGLISH_SPECIFIC = 4.0  # idf of a word specific enough to find an English claim's item by
 
 
@@ -199,9 +198,7 @@ def _verdict(t: Tally, coverage: float) -> Verdict:
     statuses = set().union(*clauses.values()) if clauses else set()
     if FOUND in statuses:
         return Verdict.PARTLY_SUPPORTED if ABSENT in statuses else Verdict.SUPPORTED
-    if t.decision_elsewhere or coverage < TOPIC_ONLY:
-        return Verdict.NOT_FOUND
-    return Verdict.PARTLY_SUPPORTED
+    return Verdict.NOT_FOUND  # the item speaks to the matter, but no part of what the claim says is there
 
 
 def _with_entailment(llm: ChatModel, t: Tally, verdict: Verdict) -> Verdict:

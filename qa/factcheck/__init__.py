@@ -22,7 +22,7 @@ from dataclasses import replace
 from qa.answer import MIN_DENSE_EN, Answerer, known_names
 from qa.factcheck.acts import check_act, check_minority, check_negation, check_statement
 from qa.factcheck.explain import LLM_JUDGEMENTS, explain, message
-from qa.factcheck.item import choose_item, compound_in, read_items
+from qa.factcheck.item import choose_item, compound_in, read_items, titled_items
 from qa.factcheck.numbers import check_amounts, check_quantities
 from qa.factcheck.people import check_attendance, check_date, check_names, check_proposer
 from qa.factcheck.tally import ABSENT, CONTRADICTED, FOUND, Claim, Finding, Tally
@@ -111,6 +111,8 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     if language == "en" and not _english_speaks_to(facts, passages, retriever):
         return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
     items = read_items(retriever, passages)
+    known = {(i.ref.meeting_id, i.ref.item_number) for i in items}
+    items += [i for i in titled_items(retriever, facts.terms) if (i.ref.meeting_id, i.ref.item_number) not in known]
     item, coverage = choose_item(items, facts.terms, retriever, facts.bodies, period, facts.years,
                                  topical_numbers(claim), MIN_COVERAGE)
     if item is None or coverage < MIN_COVERAGE or _never_said(facts, item, retriever):

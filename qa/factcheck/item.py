@@ -111,6 +111,22 @@ def compound_in(term: str, stems: frozenset[str]) -> bool:
     return False
 
 
+def titled_items(retriever: Retriever, terms: set[str], limit: int = 8) -> list[Item]:
+    """Items whose title holds one of the claim's longer words inside a compound ("trafikbestillingen" in
+    "Bustrafikbestilling 2026 til Movia"), which word search does not find."""
+    index = retriever.index()
+    long = [t for t in terms if len(t) >= 7 and not t[0].isdigit()]
+    found: list[Item] = []
+    for key, title in index.item_titles.items():
+        if any(t in w and t != w for t in long for w in title):
+            chunks = [index.chunks[i] for i in index.items[key]]
+            first = chunks[0].source.item_title
+            found.append(Item([Passage(c.id, c.text, c.source) for c in chunks if c.source.item_title == first], CANDIDATE_PASSAGES))
+            if len(found) >= limit:
+                break
+    return found
+
+
 def item_coverage(terms: set[str], item: Item, retriever: Retriever) -> float:
     """Share of the claim's subject words the item holds, each weighted by how specific it is. A word the
     minutes never use is not read as parts found anywhere in the item ("skatepark" is not "skat" and
@@ -163,7 +179,11 @@ def choose_item(items: list[Item], terms: set[str], retriever: Retriever, bodies
         ref = item.ref
         at_body = bool(bodies) and ref.committee == bodies[0]
         since, until = period
-        in_period = bool(ref.meeting_date and since and until and since <= ref.meeting_date <= until)
+        # nearest to the month or period the claim names, in whole months (0 inside it)
+        in_period = 0
+        if since and until and ref.meeting_date:
+            days = max((since - ref.meeting_date).days, (ref.meeting_date - until).days, 0)
+            in_period = -((days + 30) // 31)
         in_year = bool(ref.meeting_date and str(ref.meeting_date.year) in years)
         named = round(score + TITLE_WEIGHT * title_share(terms | years, item, retriever), 1)
         numbers = bool(topical) and topical <= set(content_stems(ref.item_title))  # "§79", "2. behandling"

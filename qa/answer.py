@@ -21,7 +21,7 @@ from qa.retrieval import Retriever
 from qa.scope import outside_archive, relax, searched
 from qa.types import Answer, Filters, Passage, Status
 from qa.vocabulary.cues import subject_terms
-from qa.vocabulary.words import content_stems, full_names, named_municipalities, stem, tokens
+from qa.vocabulary.words import content_stems, english_names, full_names, named_municipalities, stem, tokens
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +158,10 @@ def answers_question(question: Question, passages: list[Passage], retriever: Ret
     if question.language == "da" and variants[0] and len(unseen) * 2 >= len(variants[0]):
         return False  # half of what the question is about never occurs in the minutes: "svømmehal i Odense"
     if question.language == "en":
-        variants = [terms & vocabulary for terms in variants]
+        # English words are no evidence either way ("city", "joint" are rare Danish stems too): only what
+        # reads the same in both languages counts beside the dense match, names and numbers
+        variants = [terms & vocabulary & (english_names(question.text) | {t for t in terms if any(c.isdigit() for c in t)})
+                    for terms in variants]
         dense = max((p.dense or 0.0) for p in passages[:3])
         if dense < MIN_DENSE_EN:
             return False

@@ -441,3 +441,15 @@ def test_numbers_in(text, expected):
 ])
 def test_quantity(text, expected):
     assert QUANTITY.findall(text) == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Who voted against the application for developing Strandparken in the City Council in April 2024?", {"strandpark"}),
+    ("When will the new swimming pool in Tune open?", {"tun"}),
+    ("What did the Finance Committee decide in June?", {"financ"}),  # an English name of a body the minutes do not use
+    ("What was decided about the budget?", set()),
+])
+def test_english_names_are_the_words_that_read_the_same_in_the_minutes(text, names):
+    from qa.vocabulary.words import english_names
+
+    assert english_names(text) == names

@@ -98,6 +98,19 @@ def full_names(text: str, inside_sentences: bool = False) -> list[str]:
     return (_FULL_NAME_INSIDE if inside_sentences else _FULL_NAME).findall(text)
 
 
+# Capitalised English words that name a kind of body or a month, not a place or a person ("the City Council").
+_ENGLISH_TITLE_WORDS = frozenset((
+    "city council committee municipality municipal mayor board department region the conservatives liberals "
+    "social democrats january february march april may june july august september october november december"
+).split())
+
+
+def english_names(text: str) -> set[str]:
+    """Stems of the names inside an English question that read the same in the Danish minutes
+    ("Strandparken", "Tune", "KØF"), without English words for bodies and months."""
+    return {stem(w.lower()) for w in _CAPITALISED_INSIDE.findall(text.strip()) if w.lower() not in _ENGLISH_TITLE_WORDS}
+
+
 def name_stems(text: str) -> set[str]:
     """Stems of the capitalised words inside a question (names: 'Nick Zimmermann', 'Michael', 'Gimle')."""
     return set(content_stems(" ".join(_CAPITALISED_INSIDE.findall(text.strip()))))

@@ -45,7 +45,8 @@ def check_amounts(t: Tally) -> None:
             stated = [x for x in amounts_in(s.text) if x.unit == a.unit]
             return bool(stated) and not any(same_amount(a, x) for x in stated)
 
-        _number_check(t, amount.show(), amount.start, states, rival,
+        said = " ".join(claim.text[amount.start:amount.end].split())  # as the claim says it: "godt 10 %"
+        _number_check(t, said, amount.start, states, rival,
                       lambda s, a=amount: ", ".join(x.show() for x in amounts_in(s.text) if x.unit == a.unit), "amount")
 
 
@@ -53,13 +54,14 @@ def check_quantities(t: Tally) -> None:
     claim = t.claim
     if vote_count(claim.text) or votes_for(claim.text):
         return
-    for number, noun, position in quantities_in(claim.text):
+    for number, noun, position, written in quantities_in(claim.text):
         def counts(s: Sentence, n: str = noun) -> list[str]:
-            return [q for q, w, _ in quantities_in(s.text) if w == n]
+            return [q for q, w, _, _ in quantities_in(s.text) if w == n]
 
-        _number_check(t, f"{number} {noun}", position, lambda s, n=number, c=counts: n in c(s),
+        label = f"nr. {number}" if noun == "nr" else f"{number} {written}"
+        _number_check(t, label, position, lambda s, n=number, c=counts: n in c(s),
                       lambda s, n=number, c=counts: bool(c(s)) and n not in c(s),
-                      lambda s, c=counts, w=noun: ", ".join(f"{q} {w}" for q in c(s)), "quantity", frozenset({noun}))
+                      lambda s, c=counts, w=written: ", ".join(f"{q} {w}" for q in c(s)), "quantity", frozenset({noun}))
 
 
 def _number_check(t: Tally, label: str, position: int, states, rival, show, kind: str,

@@ -59,7 +59,8 @@ class Amount:
     text: str
     start: int
     end: int
-    per: str = ""  # the rate: "time" for "771 kr. pr. time" / "i timen", "år" for "årligt", "byggesag"
+    per: str = ""  # the rate, stemmed: "time" for "771 kr. pr. time" / "i timen", "år" for "årligt", "byggesag"
+    rate: str = ""  # the rate as written: "pr. time", "i timen", "årligt"
 
     def show(self) -> str:
         def one(value: float) -> str:
@@ -69,7 +70,7 @@ class Amount:
                 return f"{value / 1_000_000:g}".replace(".", ",") + " mio. kr."
             return f"{value:,.0f} kr.".replace(",", ".")
         shown = one(self.low) if self.low == self.high else f"{one(self.low)}–{one(self.high)}"
-        return f"{shown} pr. {self.per}" if self.per else shown
+        return f"{shown} {self.rate}" if self.rate else shown
 
 
 def _number(text: str, english: bool) -> float:
@@ -101,7 +102,8 @@ def amounts_in(text: str, english: bool = False) -> list[Amount]:
         rate = _RATE.match(text, m.end())
         per = next((stem(g.lower()) for g in rate.groups() if g), "") if rate else ""
         per = _RATE_WORDS.get(per, per)
-        found.append(Amount(low, high, "%" if percent else "kr", hedge, m[0].strip(), m.start(), m.end(), per))
+        written = rate[0].strip() if rate else ""
+        found.append(Amount(low, high, "%" if percent else "kr", hedge, m[0].strip(), m.start(), m.end(), per, written))
     return found
 
 
@@ -131,16 +133,16 @@ QUANTITY_TEXT = re.compile(r"(?<![\d.,])(\d+(?:\.\d{3})*)\s+([a-zæøå]{4,})", 
 _RANK = re.compile(r"\bnr\.?\s*(\d+)|\bnumber\s+(\d+)|\b(\d+)\.\s*plads", re.IGNORECASE)
 
 
-def quantities_in(text: str) -> list[tuple[str, str, int]]:
-    """(number, noun stem, position) of counted things; years and amounts are not quantities."""
+def quantities_in(text: str) -> list[tuple[str, str, int, str]]:
+    """(number, noun stem, position, the noun as written) of counted things; years and amounts are not."""
     out = []
     for m in QUANTITY_TEXT.finditer(text):
         number, noun = m[1], m[2].lower()
         if re.fullmatch(r"(19|20)\d\d", number) or re.match(rf"{_SCALE}|{_CURRENCY}|{_PERCENT}|stemm|for\b|imod|vote|against", noun, re.IGNORECASE):
             continue
-        out.append((number, stem(noun), m.start()))
+        out.append((number, stem(noun), m.start(), m[2]))
     for m in _RANK.finditer(text):
-        out.append((next(g for g in m.groups() if g), "nr", m.start()))
+        out.append((next(g for g in m.groups() if g), "nr", m.start(), "nr."))
     return out
 
 

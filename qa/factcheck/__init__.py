@@ -23,7 +23,7 @@ from qa.answer import MIN_DENSE_EN, Answerer, known_names
 from qa.factcheck.acts import check_act, check_minority, check_negation, check_statement
 from qa.factcheck.explain import LLM_JUDGEMENTS, explain, message
 from qa.factcheck.item import choose_item, compound_in, read_items, titled_items
-from qa.factcheck.numbers import check_amounts, check_quantities
+from qa.factcheck.numbers import check_amounts, check_comparisons, check_quantities
 from qa.factcheck.people import check_attendance, check_date, check_names, check_proposer
 from qa.factcheck.tally import ABSENT, CONTRADICTED, FOUND, Claim, Finding, Tally
 from qa.factcheck.votes import check_reason, check_votes
@@ -140,7 +140,7 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
 def _checked(facts: Claim, item, retriever) -> Tally:
     tally = Tally(facts, item, retriever)
     _check_body(tally)
-    for check in (check_amounts, check_quantities, check_votes, check_act, check_minority, check_negation,
+    for check in (check_amounts, check_quantities, check_comparisons, check_votes, check_act, check_minority, check_negation,
                   check_reason, check_names, check_date, check_attendance, check_proposer, check_statement):
         check(tally)
     return tally

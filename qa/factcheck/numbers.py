@@ -11,8 +11,10 @@ from qa.vocabulary.claims import (
     Amount,
     amounts_in,
     claims_decided,
+    comparisons,
     is_vote_sentence,
     quantities_in,
+    ranks,
     same_amount,
     says_with,
     vote_count,
@@ -100,3 +102,32 @@ def _number_check(t: Tally, label: str, position: int, states, rival, show, kind
         t.add(CONTRADICTED, f"{kind}_other", position, worded[:1], claimed=label, stated=show(worded[0]))
     else:
         t.add(ABSENT, f"{kind}_absent", position, claimed=label)
+
+
+def check_comparisons(t: Tally) -> None:
+    """A ranking or comparison ("den 11. billigste kommune", "den højeste andel") against the item: found in a
+    sentence about the claim's words saying it (with the same rank); contradicted by one that says it with
+    another rank, or says the opposite ("dyreste", "laveste") without it, about the claim's words."""
+    for claimed in comparisons(t.claim.text):
+        about = [s for s in t.item.sentences if t.overlap(s) > 0 and t.names_all(s)]
+        said = [s for s in about if claimed.word in s.text.lower()]
+        label = f"{claimed.rank}. {claimed.word}" if claimed.rank else claimed.word
+        if claimed.rank:
+            ranked = [s for s in said if claimed.rank in ranks(s.text, claimed.word)]
+            other = [s for s in said if ranks(s.text, claimed.word) and claimed.rank not in ranks(s.text, claimed.word)]
+            if ranked:
+                t.add(FOUND, "comparison_found", claimed.position, ranked[:1], claimed=label)
+            elif other:
+                stated = ", ".join(f"{r}. {claimed.word}" for r in sorted(ranks(other[0].text, claimed.word), key=int))
+                t.add(CONTRADICTED, "comparison_other", claimed.position, other[:1], claimed=label, stated=stated)
+            else:
+                t.add(ABSENT, "comparison_absent", claimed.position, claimed=label)
+            continue
+        opposite = [s for s in about if claimed.opposite in s.text.lower() and claimed.word not in s.text.lower()
+                    and t.overlap(s) >= MIN_NUMBER_CONTEXT]
+        if said:
+            t.add(FOUND, "comparison_found", claimed.position, said[:1], claimed=label)
+        elif opposite:
+            t.add(CONTRADICTED, "comparison_other", claimed.position, opposite[:1], claimed=label, stated=claimed.opposite)
+        else:
+            t.add(ABSENT, "comparison_absent", claimed.position, claimed=label)

@@ -4,14 +4,16 @@ votes, acts, people, and what a claim is about. One module per idea; everything 
 from qa.vocabulary.claims.about import (  # noqa: F401
     CLAIM_CUE_WORDS,
     CLAUSE_BREAK,
+    Comparison,
     capitalised_words,
     claim_language,
     clause_starts,
-    comparison_words,
+    comparisons,
     is_frame_name,
     looks_like_noun,
     month_period,
     month_years,
+    ranks,
     topical_numbers,
 )
 from qa.vocabulary.claims.acts import (  # noqa: F401

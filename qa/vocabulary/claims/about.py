@@ -6,17 +6,39 @@ to, what it names, comparisons and rankings ("billigste", "flere end").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from qa.vocabulary.dates import MONTHS
-from qa.vocabulary.words import detect_language, stem
+from qa.vocabulary.words import detect_language
 
-_COMPARISON = re.compile(r"\b(?:billigste|dyreste|højeste|laveste|største|mindste|flere end|færre end|mere end|mindre end|"
-                         r"bedste|dårligste|cheapest|highest|lowest|largest|smallest|more than|fewer than)\b", re.IGNORECASE)
+# Rankings and comparisons, each with its opposite: "den 11. billigste kommune", "højeste andel", "flere end".
+_OPPOSITES = [("billigste", "dyreste"), ("højeste", "laveste"), ("største", "mindste"), ("flest", "færrest"),
+              ("bedste", "dårligste"), ("flere end", "færre end"), ("cheapest", "most expensive"), ("highest", "lowest"),
+              ("largest", "smallest"), ("more than", "fewer than")]
+_OPPOSITE = {a: b for a, b in _OPPOSITES} | {b: a for a, b in _OPPOSITES}
+_COMPARISON = re.compile(r"(?:\b(\d{1,3})\.\s+)?\b(" + "|".join(sorted(_OPPOSITE, key=len, reverse=True)) + r")\b(?!\s*\d)",
+                         re.IGNORECASE)
 
 
-def comparison_words(text: str) -> set[str]:
-    return {stem(m[0].lower()) for m in _COMPARISON.finditer(text)}
+@dataclass(frozen=True)
+class Comparison:
+    """A ranking or comparison a text states: "den 11. billigste" → word billigste, rank 11, opposite dyreste."""
+
+    word: str
+    opposite: str
+    rank: str | None
+    position: int
+
+
+def comparisons(text: str) -> list[Comparison]:
+    """The rankings and comparisons of a text (not "flere end 10", a figure's hedge)."""
+    return [Comparison(m[2].lower(), _OPPOSITE[m[2].lower()], m[1], m.start()) for m in _COMPARISON.finditer(text)]
+
+
+def ranks(sentence: str, word: str) -> set[str]:
+    """The ranks a sentence gives with a comparison word: "den 18. billigste ... den 15. billigste" → 18, 15."""
+    return {c.rank for c in comparisons(sentence) if c.word == word and c.rank}
 
 
 # A claim of two coordinated statements ("X fik 11 mio. kr., og Enhedslisten stemte imod"; "..., mens Ø
@@ -40,7 +62,7 @@ decided approved adopted voted granted rejected unanimously against only
 """.split())
 
 
-_ORDINAL_OR_SECTION = re.compile(r"§\s*(\d+)|(?<![\d.,])(\d{1,2})\.\s+(?=[a-zæøå])")
+_ORDINAL_OR_SECTION = re.compile(r"§\s*(\d+)|(?<![\d.,])(\d{1,2})\.\s+(?=[a-zæøå])(?!billigste|dyreste|højeste|laveste|største|mindste|bedste)")
 
 
 def topical_numbers(text: str) -> set[str]:

@@ -16,7 +16,7 @@ from functools import cached_property
 from ingest.vocabulary import SectionKind
 from qa.retrieval import Retriever
 from qa.types import Passage, SourceRef
-from qa.vocabulary.claims import decided_action, recommendation_spans
+from qa.vocabulary.claims import recommendation_spans
 from qa.vocabulary.sentences import sentences
 from qa.vocabulary.words import content_stems
 
@@ -81,9 +81,6 @@ class Item:
     @property
     def text(self) -> str:
         return " ".join(s.text for s in self.sentences)
-
-    def decision_acts(self) -> list[tuple[str, Sentence]]:
-        return [(act, s) for s in self.decision if (act := decided_action(s.text))]
 
 
 def read_items(retriever: Retriever, passages: list[Passage]) -> list[Item]:

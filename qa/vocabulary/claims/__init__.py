@@ -22,14 +22,12 @@ from qa.vocabulary.claims.acts import (  # noqa: F401
     answers_recommendation,
     claimed_action,
     claims_decided,
-    compatible,
     decided_action,
     is_amendment,
     is_negated,
     negated_stems,
     reason,
     recommendation_spans,
-    recommends,
     starts_numbered,
 )
 from qa.vocabulary.claims.figures import (  # noqa: F401
@@ -56,7 +54,6 @@ from qa.vocabulary.claims.parties import (  # noqa: F401
 from qa.vocabulary.claims.people import (  # noqa: F401
     absent_people,
     claimed_proposers,
-    claims_absence,
     records_absence,
     records_proposer,
     voter_names,
@@ -68,10 +65,8 @@ from qa.vocabulary.claims.votes import (  # noqa: F401
     claims_against,
     claims_no_dissent,
     claims_only,
-    dissenters,
     is_vote_line,
     is_vote_sentence,
-    records_against,
     records_no_against,
     vote_blocks,
     vote_count,

@@ -67,12 +67,6 @@ def claims_decided(claim: str) -> bool:
     return bool(_DECIDED.search(claim))
 
 
-def compatible(claimed: str, decided: str) -> bool:
-    """Whether a decision's act bears out the claim's: an approval of a recommendation is the decision the
-    claim says was taken ("besluttede", "vedtog"); noting is not approving."""
-    return claimed == decided or (claimed == "approved" and decided == "approved")
-
-
 _NEGATION = frozenset({"ikke", "ingen", "intet", "not", "no", "nej"})
 
 
@@ -106,9 +100,6 @@ _RECOMMENDATION_BLOCK = re.compile(r"(?:^|\n)Indstilling\s*\n(.*?)(?=\n(?:Sagsbe
                                    re.DOTALL)
 
 
-_RECOMMENDS = re.compile(r"\bindstiller,? (?:over ?for [^,]+,? )?at\b|\bindstilles,? at\b", re.IGNORECASE)
-
-
 # A decision that answers the recommendation rather than saying what it decided: "Ikke godkendt.",
 # "1. og 2. ikke godkendt", "Administrationens indstilling blev ikke godkendt", "Anbefales ikke".
 _ANSWERS_RECOMMENDATION = re.compile(r"indstilling|^\s*(?:\d+\.?\s*(?:[-–og,]+\s*\d+\.?\s*)*)?(?:ikke\s+)?(?:godkendt|anbefales|kan ikke anbefales)",
@@ -123,10 +114,6 @@ _AMENDMENT = re.compile(r"stillede (?:ændrings)?forslag|ændringsforslag fra", 
 def recommendation_spans(text: str) -> list[tuple[int, int]]:
     """Where a case text prints its recommendation (the block under an 'Indstilling' line)."""
     return [m.span(1) for m in _RECOMMENDATION_BLOCK.finditer(text)]
-
-
-def recommends(sentence: str) -> bool:
-    return bool(_RECOMMENDS.search(sentence))
 
 
 def answers_recommendation(sentence: str) -> bool:

@@ -16,10 +16,6 @@ _CLAIMS_ABSENT = re.compile(r"deltog ikke|var ikke til stede|var fraværende|fra
 _RECORDS_ABSENT = re.compile(r"\bafbud\b|\bfraværende\b|deltog ikke|forlod mødet|ikke til stede", re.IGNORECASE)
 
 
-def claims_absence(claim: str) -> bool:
-    return bool(_CLAIMS_ABSENT.search(claim))
-
-
 def absent_people(claim: str) -> list[str]:
     """The people a claim says were absent: the names before "deltog ikke", "var fraværende", "meldte afbud"."""
     m = _CLAIMS_ABSENT.search(claim)

@@ -148,15 +148,6 @@ def vote_blocks(decision: str) -> list[VoteBlock]:
     return blocks
 
 
-def dissenters(decision: str) -> tuple[set[str], set[str]]:
-    """(parties or names who voted against, who abstained) in a decision, over all its outcomes."""
-    against, abstained = set(), set()
-    for block in vote_blocks(decision):
-        against |= block.against
-        abstained |= block.abstained
-    return against, abstained
-
-
 def claims_against(claim: str) -> bool:
     return bool(_CLAIM_AGAINST.search(claim))
 
@@ -172,12 +163,6 @@ def claims_no_dissent(claim: str) -> bool:
 
 def claims_only(claim: str) -> bool:
     return bool(_ONLY.search(claim))
-
-
-def records_against(decision: str) -> bool:
-    """A decision that records someone voting against."""
-    count = vote_count(decision)
-    return bool(dissenters(decision)[0]) or bool(count and count[1])
 
 
 def records_no_against(decision: str) -> bool:

@@ -108,6 +108,9 @@ def test_explanations_in_the_claims_language(results):
     ("Nick Zimmermann stemte imod orienteringen om Flere skal med 2.", Verdict.CONTRADICTED, "imod stemte Christensen"),
     ("The committee noted the report on Flere skal med 2 with 6 votes for and 1 against.", Verdict.SUPPORTED,
      "6 for and 1 against"),
+    # a day the minutes only plan ("vil blive behandlet på Rådmandsmøde d. 23. januar 2023") is no treatment
+    ("Rådmandsmødet godkendte den endelige byrådsindstilling om Rammeaftale 2023-24 den 23. januar 2023.",
+     Verdict.NOT_FOUND, "kun planlagt"),
     # rankings and comparisons stated in the case text
     ("Ikast-Brande er den 11. billigste kommune på det specialiserede voksenområde.", Verdict.SUPPORTED, "«11. billigste»"),
     ("Ikast-Brande er den 5. billigste kommune på det specialiserede voksenområde.", Verdict.CONTRADICTED,

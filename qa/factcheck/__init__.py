@@ -140,8 +140,8 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
 def _checked(facts: Claim, item, retriever) -> Tally:
     tally = Tally(facts, item, retriever)
     _check_body(tally)
-    for check in (check_amounts, check_quantities, check_comparisons, check_votes, check_act, check_minority, check_negation,
-                  check_reason, check_names, check_date, check_attendance, check_proposer, check_statement):
+    for check in (check_date, check_amounts, check_quantities, check_comparisons, check_votes, check_act, check_minority,
+                  check_negation, check_reason, check_names, check_attendance, check_proposer, check_statement):
         check(tally)
     return tally
 

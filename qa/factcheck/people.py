@@ -14,6 +14,8 @@ from qa.vocabulary.claims import (
     records_proposer,
 )
 from qa.vocabulary.claims import voter_names as voter_names_of
+from qa.vocabulary.cues import plans_treatment
+from qa.vocabulary.dates import exact_day
 from qa.vocabulary.words import full_names
 
 
@@ -23,6 +25,12 @@ def check_date(t: Tally) -> None:
     if day is None or held is None:
         return
     label = held.strftime("%d-%m-%Y")
+    planned = [s for s in t.item.sentences if plans_treatment(s.text) and exact_day(s.text) == day]
+    if planned and day != held:
+        # "vil blive behandlet på Rådmandsmøde d. 23. januar 2023": a plan; nothing says what was done then
+        t.decision_elsewhere = True
+        t.add(ABSENT, "date_planned", t.claim.day_position, planned[:1], claimed=day.strftime("%d-%m-%Y"))
+        return
     if day == held:
         t.add(FOUND, "date_found", t.claim.day_position, claimed=label)
     else:

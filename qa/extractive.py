@@ -207,12 +207,18 @@ def _item_answers(question: Question, passages: list[Passage], retriever: Retrie
             if question.kind is QuestionKind.RECOMMENDATION:
                 line = f"{where}, pkt. {ref.item_number} «{ref.item_title}». " + line
             lines.append(line)
-    if lines and wanted.any() and question.kind is not QuestionKind.VOTE:  # a vote stands in the decision
-        case_text = [p for p in retriever.item_passages(targets[0].source)
-                     if p.source.section not in (SectionKind.DECISION, SectionKind.RECOMMENDATION)]
+    if lines and question.kind is not QuestionKind.VOTE:  # a vote stands in the decision
+        item = retriever.item_passages(targets[0].source)
+        said = set(content_stems(" ".join([targets[0].source.item_title]
+                                          + [p.text for p in item if p.source.section is SectionKind.DECISION])))
+        case_text = [p for p in item if p.source.section not in (SectionKind.DECISION, SectionKind.RECOMMENDATION)]
+        # the sentences carrying the kind of fact asked for; for a decision question, also those holding words
+        # of the question that neither the decision nor the title says ("Godkendt." does not say which rent
+        # increases were approved)
+        unsaid = question.kind is QuestionKind.DECISION and not wanted.any()
         chosen = [c for c in _select(_candidates(question, wanted, case_text, passages, retriever), wanted, 2)
-                  if wanted.score(c.sentence) > 0]
-        if chosen:  # only sentences carrying the kind of fact asked for
+                  if wanted.score(c.sentence) > 0 or (unsaid and c.focus - said)]
+        if chosen:
             lines.append(messages.DETAILS[language].format(text=_quote_chosen(registry, wanted, chosen)))
     if targets:
         lines += _case_history(store, targets[0].source, {_item_key(t) for t in targets}, language, registry)

@@ -49,3 +49,11 @@ def test_every_passage_of_an_item_is_at_hand_in_document_order(answerer):
     assert starts == sorted(starts) and len(item) >= 3
     assert any(p.source.section is SectionKind.CASE for p in item)
 
+
+
+def test_a_bare_decision_is_followed_by_what_the_question_asks_of_the_item(answerer):
+    # the decision says only "Taget til efterretning."; the question's "grundforløbet" stands in the case text
+    answer = answerer.ask("Hvad blev besluttet om status på SoSu-projektet og grundforløbet?")
+    lines = answer.answer.split("\n")
+    assert answer.status is Status.ANSWERED and "«Taget til efterretning.»" in lines[0]
+    assert any("Grundforløb" in line for line in lines[1:])

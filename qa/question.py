@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from qa.types import Filters, QuestionKind
 from qa.vocabulary.cues import MEETING_WORDS, question_kind
-from qa.vocabulary.dates import MONTHS, exact_day, is_year, month_period, without_days, year_period
+from qa.vocabulary.dates import MONTHS, exact_day, is_year, month_period, season_period, without_days, year_period
 from qa.vocabulary.words import committee_heads, committee_starts_with, content_stems, detect_language, stem, tokens
 
 __all__ = ["Question", "QuestionKind", "parse_question"]
@@ -66,7 +66,7 @@ def _filters_from_text(text: str, municipalities: list[str], committees: list[st
     if day:
         since = until = day
         rest = without_days(rest)
-    elif meeting_dates and (period := month_period(text) or year_period(text)):
+    elif meeting_dates and (period := month_period(text) or season_period(text) or year_period(text)):
         since, until, rest = period
     words = {w.lower() for w in tokens(text)}
     stems = {stem(w) for w in words}

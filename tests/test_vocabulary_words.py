@@ -253,6 +253,25 @@ def test_year_period(text, expected):
     assert (found and found[:2]) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Hvem stemte imod i efteråret 2023?", (date(2023, 9, 1), date(2023, 11, 30))),
+    ("Hvad besluttede Byrådet op til jul 2023?", (date(2023, 11, 1), date(2023, 12, 31))),
+    ("på sit sidste møde før sommerferien 2025", (date(2025, 6, 1), date(2025, 8, 31))),
+    ("i foråret 2024", (date(2024, 3, 1), date(2024, 5, 31))),
+    ("i slutningen af 2024", (date(2024, 10, 1), date(2024, 12, 31))),
+    ("i første halvår 2025", (date(2025, 1, 1), date(2025, 6, 30))),
+    ("At its last meeting before the 2024 summer break", (date(2024, 6, 1), date(2024, 8, 31))),
+    ("in the autumn 2022", (date(2022, 9, 1), date(2022, 11, 30))),
+    ("Hvad skete der i 2023?", None),  # a year, not a part of one
+    ("sommerhuse i Greve", None),
+])
+def test_season_period(text, expected):
+    from qa.vocabulary.dates import season_period
+
+    found = season_period(text)
+    assert (found and found[:2]) == expected
+
+
 def test_year_period_takes_the_year_out():
     assert squeeze(year_period("Hvad blev besluttet om budgettet i 2022?")[2]) == "Hvad blev besluttet om budgettet ?"
 

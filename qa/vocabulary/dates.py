@@ -1,7 +1,8 @@
 """Dates and periods as questions and claims write them, in Danish and English.
 
 "den 14. januar 2020", "14-01-2020", "January 14, 2020" name a day; "i januar 2023" a month; "i 2022",
-"året 2022" a year ("2023-24" is a budget period, not a year). The minutes' own date formats are parsed
+"året 2022" a year ("2023-24" is a budget period, not a year); "i efteråret 2023", "op til jul 2023" a part of
+a year. The minutes' own date formats are parsed
 by `ingest.vocabulary.parse_date`; this module adds the English and the question forms.
 """
 
@@ -58,6 +59,37 @@ def month_period(text: str) -> tuple[date, date, str] | None:
         return None
     year, month = int(match[2]), MONTHS[match[1].lower()]
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), _MONTH_YEAR.sub(" ", text)
+
+
+# A part of a year: the months (first, last) it spans. "op til jul" is the run-up to Christmas.
+_SEASONS: dict[str, tuple[int, int]] = {
+    "foråret": (3, 5), "forår": (3, 5), "spring": (3, 5),
+    "sommeren": (6, 8), "sommerferien": (6, 8), "sommer": (6, 8), "summer": (6, 8), "summer break": (6, 8),
+    "efteråret": (9, 11), "efterår": (9, 11), "autumn": (9, 11), "fall": (9, 11),
+    "jul": (11, 12), "julen": (11, 12), "christmas": (11, 12),
+    "første halvår": (1, 6), "1. halvår": (1, 6), "andet halvår": (7, 12), "2. halvår": (7, 12),
+    "starten af": (1, 3), "begyndelsen af": (1, 3), "slutningen af": (10, 12), "the beginning of": (1, 3),
+    "the end of": (10, 12),
+}
+_SEASON = re.compile(
+    rf"\b({'|'.join(sorted((re.escape(k) for k in _SEASONS), key=len, reverse=True))})\s+((?:19|20)\d{{2}})\b(?!\s*[-/–]\s*\d)",
+    re.IGNORECASE)
+_YEAR_SEASON = re.compile(  # English order: "the 2024 summer break"
+    rf"\b((?:19|20)\d{{2}})\s+({'|'.join(sorted((re.escape(k) for k in _SEASONS), key=len, reverse=True))})\b",
+    re.IGNORECASE)
+
+
+def season_period(text: str) -> tuple[date, date, str] | None:
+    """The part of a year the text names ("i efteråret 2023" → 2023-09-01..2023-11-30, "op til jul 2023",
+    "før sommerferien 2025", "i slutningen af 2024") and the text without it."""
+    if match := _SEASON.search(text):
+        season, year, pattern = match[1], int(match[2]), _SEASON
+    elif match := _YEAR_SEASON.search(text):
+        season, year, pattern = match[2], int(match[1]), _YEAR_SEASON
+    else:
+        return None
+    first, last = _SEASONS[season.lower()]
+    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]), pattern.sub(" ", text)
 
 
 def year_period(text: str) -> tuple[date, date, str] | None:

@@ -53,12 +53,16 @@ def greve(tmp_path_factory, corpus_extra: Path):
     # abstained is not against; the treatment of the case that records the vote
     ("Enhedslisten undlod at stemme om udbuddet af madservice.", S, "undlod"),
     ("Enhedslisten stemte imod udbuddet af madservice.", C, ""),
+    ("Byrådet godkendte udbuddet af madservice i januar 2025 med stemmer fra Enhedslisten.", C, "Ø stemte ikke for"),
     # what was done: a decision answering the recommendation, a case sent back, a negated statement
     ("Klima-, Teknik- og Miljøudvalget anbefalede anlægsbevillingen til at sikre Villa Sitka.", C, "ikke godkendt"),
     ("Økonomiudvalget godkendte bruttolønsordningen i februar 2024.", C, "sendt videre eller tilbage"),
     ("Kultur- og Fritidsudvalget imødekom ansøgningen fra Karlslunde IF's skytteafdeling.", S, ""),
     ("Social- og Handicapudvalget besluttede at fastsætte et måltal for omgørelsesprocenten.", C, ""),
     ("Sundheds- og Omsorgsudvalget afviste at sende brevet om vederlagsfri fysioterapi.", S, "ikke godkendt"),
+    # a further clause the item does not bear out is a part not found
+    ("Byrådet videreførte energitiltagene i Greve Svømmehal med 17 stemmer for, som skal finansiere en ny skøjtehal.", P,
+     "står ikke i sagen"),
     # a thing the minutes never name
     ("Byrådet besluttede at bygge en skatepark ved Greve Strand.", N, ""),
 ])

@@ -16,11 +16,13 @@ from qa.vocabulary.claims import (
     clause_starts,
     comparisons,
     decided_action,
+    further_clauses,
     month_period,
     party_letters,
     ranks,
     same_amount,
     says_with,
+    supporters,
     topical_numbers,
     vote_blocks,
     vote_count,
@@ -159,6 +161,14 @@ def test_what_a_claim_names():
     assert capitalised_words("In May 2025 the City Council approved Holmeagerskolen") == ["Holmeagerskolen"]
     assert month_period("Økonomiudvalget anbefalede i januar 2024 at optage lån") == (date(2024, 1, 1), date(2024, 1, 31))
     assert month_period("i 2023") is None
+
+
+def test_further_clauses_and_supporters():
+    claim = "Mosede Fort fik 11 mio. kr., som skal bruges til et museum, og Enhedslisten stemte imod."
+    assert [text for _, text in further_clauses(claim)] == ["skal bruges til et museum", "Enhedslisten stemte imod"]
+    assert further_clauses("Byrådet godkendte sagen.") == []
+    assert supporters("Byrådet godkendte udbuddet med stemmer fra Enhedslisten og SF.") == {"Ø", "F"}
+    assert supporters("A og Ø stemte for forslaget.") == {"A", "Ø"}
 
 
 def test_comparisons():

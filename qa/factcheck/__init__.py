@@ -22,7 +22,7 @@ from dataclasses import replace
 from qa.answer import MIN_DENSE_EN, Answerer, known_names
 from qa.factcheck.acts import check_act, check_minority, check_negation, check_statement
 from qa.factcheck.explain import LLM_JUDGEMENTS, explain, message
-from qa.factcheck.item import choose_item, compound_in, read_items, titled_items
+from qa.factcheck.item import choose_item, compound_in, item_coverage, read_items, titled_items
 from qa.factcheck.numbers import check_amounts, check_comparisons, check_quantities
 from qa.factcheck.people import check_attendance, check_date, check_names, check_proposer
 from qa.factcheck.tally import ABSENT, CONTRADICTED, FOUND, Claim, Finding, Tally
@@ -37,6 +37,7 @@ from qa.vocabulary.claims import (
     claim_language,
     claims_decided,
     clause_starts,
+    further_clauses,
     looks_like_noun,
     month_period,
     month_years,
@@ -56,7 +57,7 @@ __all__ = ["CheckResult", "Verdict", "check_claim"]
 
 MIN_COVERAGE = 0.5  # share of the claim's subject (weighted by specificity) the item must hold to speak to it
 MIN_CONTRADICTION = 0.55  # ... and to contradict it
-ENGLISH_SPECIFIC = 4.0  # idf of a word specific enough to find an English claim's item by
+ENGLISH_SPECIFIC = 4.0  # idf of a specific word: one that finds an English claim's item, or a clause's subject
 
 
 def named_bodies(text: str, question, meetings) -> tuple[str, ...]:
@@ -115,6 +116,8 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
     items += [i for i in titled_items(retriever, facts.terms) if (i.ref.meeting_id, i.ref.item_number) not in known]
     item, coverage = choose_item(items, facts.terms, retriever, facts.bodies, period, facts.years,
                                  topical_numbers(claim), MIN_COVERAGE)
+    if item is not None:  # a further clause ("..., som skal finansiere en ny skøjtehal") is a part checked on its own
+        coverage = max(coverage, item_coverage(_main_terms(facts), item, retriever))
     if item is None or coverage < MIN_COVERAGE or _never_said(facts, item, retriever):
         return CheckResult(claim, Verdict.NOT_FOUND, explain(language, "not_found"), language=language)
     tally = _checked(facts, item, retriever)
@@ -137,9 +140,28 @@ def check_claim(answerer: Answerer, claim: str, filters: Filters | None = None) 
                        tally.registry.citations, machine, language)
 
 
+def _main_terms(facts: Claim) -> set[str]:
+    """The claim's subject words in its main clause."""
+    further = further_clauses(facts.text)
+    if not further:
+        return facts.terms
+    return facts.terms & set(content_stems(facts.text[: further[0][0]])) | (facts.terms & topical_numbers(facts.text))
+
+
+def _check_clauses(t: Tally) -> None:
+    """A further clause of the claim whose specific words the item does not hold ("..., som skal bruges
+    til et nyt museum"): a part of the claim the minutes do not bear out, so never supported."""
+    for position, clause in further_clauses(t.claim.text):
+        words = {w for w in content_stems(clause) if w in t.claim.terms and t.retriever.term_weight(w) >= ENGLISH_SPECIFIC}
+        held = {w for w in words if w in t.item.stems or compound_in(w, t.item.stems)}
+        if words and len(held) * 2 < len(words):
+            t.add(ABSENT, "clause_absent", position, claimed=clause)
+
+
 def _checked(facts: Claim, item, retriever) -> Tally:
     tally = Tally(facts, item, retriever)
     _check_body(tally)
+    _check_clauses(tally)
     for check in (check_date, check_amounts, check_quantities, check_comparisons, check_votes, check_act, check_minority,
                   check_negation, check_reason, check_names, check_attendance, check_proposer, check_statement):
         check(tally)
@@ -148,15 +170,17 @@ def _checked(facts: Claim, item, retriever) -> Tally:
 
 def _never_said(facts: Claim, item, retriever) -> bool:
     """A Danish claim about a thing the minutes never name ("skatepark", "betalingsparkering"): no word of
-    theirs, and no compound of two words the item holds."""
+    theirs, and no compound of two words the item holds, in its main clause."""
     if facts.language != "da":
         return False
     vocabulary = retriever.vocabulary()
 
     def inflected(term: str) -> bool:  # "videreførslen" beside "videreførsel": the stemmer cuts them apart
         return any(len(os.path.commonprefix([term, s])) >= max(6, len(term) - 3) for s in item.stems)
+    further = further_clauses(facts.text)
+    main = facts.text[: further[0][0]] if further else facts.text  # a further clause's words are its own part
     return any(stem(w) in facts.terms and stem(w) not in vocabulary and not compound_in(stem(w), item.stems)
-               and not inflected(stem(w)) and looks_like_noun(w) for w in tokens(facts.text))
+               and not inflected(stem(w)) and looks_like_noun(w) for w in tokens(main))
 
 
 def _english_speaks_to(facts: Claim, passages, retriever) -> bool:

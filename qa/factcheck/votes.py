@@ -17,6 +17,7 @@ from qa.vocabulary.claims import (
     is_vote_sentence,
     reason,
     records_no_against,
+    supporters,
     vote_blocks,
     vote_count,
     voters,
@@ -57,6 +58,18 @@ def check_votes(t: Tally) -> None:
     chosen = [b for b in blocks if act and decided_action(b.outcome) == act] or blocks
     against = set().union(*(b.against for b in chosen)) if chosen else set()
     abstained = set().union(*(b.abstained for b in chosen)) if chosen else set()
+    pro = set().union(*(b.pro for b in chosen)) if chosen else set()
+    backers = supporters(text)
+    if backers and item.decision and not t.decision_elsewhere:
+        position = max(0, text.lower().find("stemme"))
+        named = ", ".join(sorted(backers))
+        if backers & (against | abstained):
+            t.add(CONTRADICTED, "for_party_other", position, cited, claimed=named,
+                  who=", ".join(sorted(backers & (against | abstained))))
+        elif backers <= pro:
+            t.add(FOUND, "for_party_found", position, cited, claimed=named)
+        else:
+            t.add(ABSENT, "for_party_absent", position, claimed=named)
     if claims_no_dissent(text):
         position = max(text.lower().find("imod"), text.lower().find("enstemmig"), 0)
         if against or (recorded and recorded[1]):

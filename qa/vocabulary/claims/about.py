@@ -46,6 +46,17 @@ def ranks(sentence: str, word: str) -> set[str]:
 CLAUSE_BREAK = re.compile(r",\s+(?:og|men|mens|and|but|while)\s+|;\s+", re.IGNORECASE)
 
 
+# What a claim adds in a further clause, coordinated or relative ("..., som skal bruges til et nyt museum").
+_ANY_CLAUSE = re.compile(r",\s+(?:og|men|mens|and|but|while|som|der|hvor|which|that|where)\s+|;\s+", re.IGNORECASE)
+
+
+def further_clauses(text: str) -> list[tuple[int, str]]:
+    """(position, text) of each clause after the first, relative clauses included."""
+    breaks = list(_ANY_CLAUSE.finditer(text))
+    ends = [m.start() for m in breaks[1:]] + [len(text)] if breaks else []
+    return [(m.end(), text[m.end():end].strip(" .")) for m, end in zip(breaks, ends, strict=True)]
+
+
 def clause_starts(text: str) -> list[int]:
     """Where each clause after the first begins."""
     return [m.end() for m in CLAUSE_BREAK.finditer(text)]

@@ -6,7 +6,7 @@ abstained; what a claim says about them ("enstemmigt", "uden stemmer imod", "kun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qa.vocabulary.claims.about import CLAUSE_BREAK
 from qa.vocabulary.claims.acts import decided_action
@@ -66,6 +66,21 @@ def votes_for(text: str) -> int | None:
     return int(next(g for g in m.groups() if g)) if m else None
 
 
+_CLAIMS_FOR = re.compile(r"(?:med|with)\s+(?:stemmer|votes)\s+(?:fra|from)\s+(.+?)(?:[,.]|$)|stemte for|voted for", re.IGNORECASE)
+
+
+def supporters(claim: str) -> set[str]:
+    """The parties a claim says voted for ("med stemmer fra Enhedslisten", "A og Ø stemte for")."""
+    m = _CLAIMS_FOR.search(claim)
+    if not m:
+        return set()
+    if m[1]:
+        return party_letters(m[1])
+    before = claim[: m.start()]
+    breaks = [b.end() for b in CLAUSE_BREAK.finditer(before)]
+    return party_letters(before[breaks[-1] if breaks else 0:])
+
+
 def voters(claim: str) -> set[str]:
     """The parties a claim says voted ("Kun Enhedslisten stemte imod", "..., og kun SF stemte imod"): those
     named before the vote, in its clause."""
@@ -92,6 +107,7 @@ class VoteBlock:
     outcome: str
     against: set[str]
     abstained: set[str]
+    pro: set[str] = field(default_factory=set)  # who voted for, where the decision prints it
 
 
 _VOTE_LINE = re.compile(r"^\s*(For stemte\b|Imod stemte\b|For\s*:|Imod\s*:|Undlod(?: at stemme)?\b|Undlader\b)\s*:?\s*(.*)$", re.IGNORECASE)
@@ -128,6 +144,8 @@ def vote_blocks(decision: str) -> list[VoteBlock]:
                 block.against |= who
             elif mode == "abstained":
                 block.abstained |= who
+            else:
+                block.pro |= who
             continue
         lead = _LEADING_LETTER.match(line)
         if lead and mode in ("against", "abstained"):

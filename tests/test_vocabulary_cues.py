@@ -1,5 +1,6 @@
-"""Golden tables for the cues of questions and claims: what is asked, votes, what was decided, conversations,
-planned treatments and key points (qa/vocabulary/cues.py).
+"""Golden tables for the cues of questions: what is asked, votes in the minutes, conversations, planned
+treatments and key points (qa/vocabulary/cues.py; the claims' vocabulary has its own tables in
+tests/test_claims_vocabulary.py).
 
 Each row is a phrase of the kind the minutes or users write, and what the rule must make of it. A row that
 states the right behaviour where the rule is known to get it wrong is marked `wrong(...)` (strict xfail)
@@ -16,24 +17,14 @@ from qa.vocabulary.cues import (
     asks_count,
     asks_date,
     asks_frequency,
-    claimed_against,
-    claims_decided,
-    claims_unanimous,
     continues_previous,
-    decision_says,
     key_point_signals,
-    mentions_against,
-    mentions_dissent,
-    mentions_vote_count,
     plans_treatment,
     points_back,
-    polarity,
     question_kind,
-    records_dissent,
     records_vote,
     states_frequency,
     subject_terms,
-    voted_against,
     year_shift,
 )
 from tests.vocabulary_tables import wrong
@@ -154,7 +145,7 @@ def test_states_frequency(sentence, expected):
     assert states_frequency(sentence) is expected
 
 
-# ==== cues: votes in the minutes and in claims ============================================================
+# ==== cues: votes in the minutes =======================================================================
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -173,180 +164,7 @@ def test_records_vote(sentence, expected):
     assert records_vote(sentence) is expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Forslaget blev enstemmigt vedtaget.", True),
-    ("Udvalget godkendte enstemmigt indstillingen.", True),
-    ("Beslutningen var enstemmig.", True),
-    ("Alle stemte for.", True),
-    ("The proposal was adopted unanimously.", True),
-    ("Indstillingen blev godkendt.", False),
-    ("Indstillingen blev godkendt med 6 stemmer for og 1 stemme imod.", False),
-    wrong("Der var fuld enighed om indstillingen.", True,
-          reason="'fuld enighed' (full agreement) is a claim of unanimity the rule does not know"),
-])
-def test_claims_unanimous(text, expected):
-    assert claims_unanimous(text) is expected
-
-
-# The names are checked the way the fact check reads them: each expected name within the recorded text.
-@pytest.mark.parametrize("text, expected", [
-    ("Imod stemte Kasper Fuhr Christensen (F).", ["Kasper Fuhr Christensen"]),
-    ("Godkendt. Imod stemte Rune Lund (Ø).", ["Rune Lund"]),
-    ("Imod stemte Tina Rottbøll og Bjarke Abel.", ["Tina Rottbøll", "Bjarke Abel"]),
-    ("Imod stemte Anne Marie Lyduch.", ["Anne Marie Lyduch"]),
-    ("Indstillingen blev godkendt. Imod stemte Liberal Alliance.", ["Liberal Alliance"]),
-    ("Godkendt, stemte imod: Liselott Blixt og Bjarke Abel.", ["Liselott Blixt", "Bjarke Abel"]),
-    ("Kasper Fuhr Christensen stemte imod.", []),  # a claim's word order, not the minutes'
-    ("Indstillingen blev godkendt.", []),
-    wrong("Imod stemte Kasper Fuhr Christensen (F) og Tina Rottbøll (A).", ["Kasper Fuhr Christensen", "Tina Rottbøll"],
-          reason="a party letter '(F)' ends the list: only the first name is found"),
-    wrong("Godkendt. Stemte imod: Liselott Blixt og Bjarke Abel.", ["Liselott Blixt", "Bjarke Abel"],
-          reason="'stemte imod:' is matched case-sensitively, so it is missed opening a sentence ('Stemte imod:')"),
-])
-def test_voted_against(text, expected):
-    found = voted_against(text)
-    recorded = " ".join(found)
-    assert [name for name in expected if name in recorded] == expected
-    assert bool(found) == bool(expected)
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Kasper Fuhr Christensen stemte imod forslaget.", ["Kasper Fuhr Christensen"]),
-    ("Det er korrekt, at Kasper Fuhr Christensen stemte imod.", ["Kasper Fuhr Christensen"]),
-    ("Imod stemte Tina Rottbøll.", ["Tina Rottbøll"]),  # the minutes' word order too
-    ("Rune Lund stemte imod, og Liselott Blixt undlod at stemme.", ["Rune Lund"]),
-    ("Udvalget godkendte indstillingen.", []),
-    wrong("Tina Rottbøll og Bjarke Abel stemte imod.", ["Tina Rottbøll", "Bjarke Abel"],
-          reason="in the claim's word order only the last name before 'stemte imod' is taken ('Bjarke Abel')"),
-    wrong("Only Kasper Fuhr Christensen voted against.", ["Kasper Fuhr Christensen"],
-          reason="English claims ('voted against') are not read"),
-])
-def test_claimed_against(text, expected):
-    found = claimed_against(text)
-    said = " ".join(found)
-    assert [name for name in expected if name in said] == expected
-    assert bool(found) == bool(expected)
-
-
-@pytest.mark.parametrize("decision_text, expected", [
-    ("Godkendt. Imod stemte Kasper Fuhr Christensen (F).", True),
-    ("Godkendt.", False),
-    ("Godkendt med 6 stemmer for og 1 stemme imod.", False),  # a count, not "Imod stemte"
-])
-def test_records_dissent(decision_text, expected):
-    assert records_dissent(decision_text) is expected
-
-
-@pytest.mark.parametrize("sentence, count, against, dissent", [
-    ("Indstillingen blev godkendt med 6 stemmer for og 1 stemme imod.", True, False, True),
-    ("Imod stemte Kasper Fuhr Christensen (F).", False, True, True),
-    ("Borgmesteren stemmer for.", True, False, False),
-    ("Imod: V og O.", False, False, True),
-    ("Theresa Blegvad (Ø) undlod at stemme.", False, False, False),
-    ("Indstillingen blev godkendt.", False, False, False),
-])
-def test_sentences_to_cite_for_votes(sentence, count, against, dissent):
-    assert (mentions_vote_count(sentence), mentions_against(sentence), mentions_dissent(sentence)) == (count, against, dissent)
-
-
 # ==== cues: what was decided ==============================================================================
-
-
-@pytest.mark.parametrize("claim, expected", [
-    ("Udvalget godkendte indstillingen.", "approved"),
-    ("Udvalget vedtog budgettet.", "approved"),
-    ("Byrådet tiltrådte indstillingen.", "approved"),
-    ("Udvalget anbefalede forslaget over for Byrådet.", "approved"),
-    ("The committee approved the plan.", "approved"),
-    ("The council adopted the budget.", "approved"),
-    ("The committee endorsed the proposal.", "approved"),
-    ("Forslaget blev ikke godkendt.", "rejected"),  # "ikke godkendt" before "godkendt"
-    ("Udvalget kunne ikke godkende forslaget.", "rejected"),
-    ("Byrådet afviste ansøgningen.", "rejected"),
-    ("Forslaget blev forkastet.", "rejected"),
-    ("The proposal was rejected.", "rejected"),
-    ("The plan was not approved.", "rejected"),
-    ("The plan was voted down.", "rejected"),
-    ("Sagen blev udsat.", "postponed"),
-    ("Udvalget udsatte sagen til næste møde.", "postponed"),
-    ("Sagen blev udskudt til næste møde.", "postponed"),
-    ("The item was deferred.", "postponed"),
-    ("Udvalget tog orienteringen til efterretning.", "noted"),
-    ("Orienteringen blev taget til efterretning.", "noted"),
-    ("Udvalget tog orientering om status til efterretning.", "noted"),
-    ("The committee took note of the report.", "noted"),
-    ("Sagen blev drøftet.", None),
-    wrong("Indstillingen blev ikke tiltrådt.", "rejected",
-          reason="claims know 'ikke godkend' but not 'ikke tiltr' (decisions know both): read as approved"),
-    wrong("Udvalget godkendte ikke forslaget.", "rejected",
-          reason="a negation after the verb ('godkendte ikke') is read as approved"),
-    wrong("Forslaget blev nedstemt.", "rejected",
-          reason="'nedstemt' (voted down) is not a rejection word"),
-    wrong("The committee did not approve the plan.", "rejected",
-          reason="'did not approve' matches neither 'not approved' nor 'approved'"),
-])
-def test_polarity_of_claims(claim, expected):
-    assert polarity(claim, claim=True) == expected
-
-
-@pytest.mark.parametrize("decision, expected", [
-    ("Godkendt.", "approved"),
-    ("Vedtaget.", "approved"),
-    ("Tiltrådt.", "approved"),
-    ("Indstillingen tiltrådt.", "approved"),
-    ("Anbefales over for Byrådet.", "approved"),
-    ("Godkendt med 6 stemmer for og 1 stemme imod.", "approved"),
-    ("Ikke godkendt.", "rejected"),  # a rejection, not an approval
-    ("Indstillingen blev ikke godkendt.", "rejected"),
-    ("Indstillingen blev ikke tiltrådt.", "rejected"),
-    ("Forslaget blev forkastet.", "rejected"),
-    ("Afvist.", "rejected"),
-    ("Udsat.", "postponed"),
-    ("Sagen udsættes til næste møde.", "postponed"),
-    ("Sagen genoptages på næste møde.", "postponed"),
-    ("Taget til efterretning.", "noted"),
-    ("Udvalget blev orienteret.", "noted"),
-    ("Drøftet.", "noted"),
-    ("Sagen sendes i høring.", None),
-    wrong("Anbefales ikke.", "rejected",
-          reason="'anbefales ikke' (not recommended onwards) is read as an approval"),
-    wrong("Forslaget blev nedstemt.", "rejected",
-          reason="'nedstemt' (voted down) is not a rejection word"),
-])
-def test_polarity_of_decisions(decision, expected):
-    assert polarity(decision, claim=False) == expected
-
-
-@pytest.mark.parametrize("label, decision_text, expected", [
-    ("approved", "Godkendt.", True),
-    ("approved", "Ændringsforslaget blev forkastet. Indstillingen blev herefter godkendt.", True),  # anywhere
-    ("rejected", "Ændringsforslaget blev forkastet. Indstillingen blev herefter godkendt.", True),
-    ("rejected", "Ikke godkendt.", True),
-    ("postponed", "Sagen udsættes.", True),
-    ("noted", "Taget til efterretning.", True),
-    ("rejected", "Godkendt.", False),
-    ("postponed", "Godkendt.", False),
-    wrong("approved", "Ikke godkendt.", False,
-          reason="'godkend' is found inside 'ikke godkendt' (the fact check works around it with the main decision's polarity)"),
-])
-def test_decision_says(label, decision_text, expected):
-    assert decision_says(label, decision_text) is expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Udvalget besluttede at udsætte sagen.", True),
-    ("Det er besluttet at lukke skolen.", True),
-    ("Udvalget godkendte indstillingen.", True),
-    ("Byrådet vedtog budgettet.", True),
-    ("The council decided to close the school.", True),
-    ("Forvaltningen indstiller, at planen godkendes.", False),  # a recommendation
-    wrong("Forslaget blev godkendt.", True,
-          reason="the participles 'godkendt' and 'vedtaget' are not decision words, only 'godkendte' and 'vedtog'"),
-    wrong("Byrådet tiltrådte indstillingen.", True,
-          reason="'tiltrådte' (endorsed) is not a decision word"),
-])
-def test_claims_decided(text, expected):
-    assert claims_decided(text) is expected
 
 
 # ==== cues: conversations, planned treatments, key points =================================================

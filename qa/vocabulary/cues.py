@@ -73,80 +73,10 @@ def states_frequency(sentence: str) -> bool:
 # A sentence of a decision that records how members voted: "stemte imod", "undlod at stemme",
 # "tog forbehold", "begærede sagen i Byrådet".
 _VOTE_SENTENCE = re.compile(r"stem|imod|undlod|for stemte|tog forbehold|begærede", re.IGNORECASE)
-_UNANIMOUS = re.compile(r"\benstemmig|\bunanim|\balle stemte for\b", re.IGNORECASE)
-# "Imod stemte Kasper Fuhr Christensen", "stemte imod: A og B".
-_AGAINST_NAME = re.compile(r"(?:Imod stemte|stemte imod[:,]?)\s+([A-ZÆØÅ][\wæøå-]+(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøå-]+)*)")
-# "Kasper Fuhr Christensen stemte imod" (a claim's word order).
-_NAME_AGAINST = re.compile(r"([A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)+)\s+stemte imod")
-_VOTE_COUNT = re.compile(r"stemm?er? (?:for|imod)", re.IGNORECASE)  # the sentence to cite for a vote count
-
-
-def mentions_vote_count(sentence: str) -> bool:
-    return bool(_VOTE_COUNT.search(sentence))
-
-
-def mentions_against(sentence: str) -> bool:
-    """The sentence to cite for who voted against: "Imod stemte ..."."""
-    return "imod stemte" in sentence.lower()
-
-
-def mentions_dissent(sentence: str) -> bool:
-    """The sentence to cite against a claim of unanimity: any "imod"."""
-    return "imod" in sentence.lower()
 
 
 def records_vote(sentence: str) -> bool:
     return bool(_VOTE_SENTENCE.search(sentence))
-
-
-def claims_unanimous(text: str) -> bool:
-    return bool(_UNANIMOUS.search(text))
-
-
-def voted_against(text: str) -> list[str]:
-    """Names the minutes record as voting against ("Imod stemte X")."""
-    return _AGAINST_NAME.findall(text)
-
-
-def claimed_against(text: str) -> list[str]:
-    """Names a claim says voted against, in either word order."""
-    return _AGAINST_NAME.findall(text) + _NAME_AGAINST.findall(text)
-
-
-def records_dissent(decision_text: str) -> bool:
-    return "Imod stemte" in decision_text
-
-
-# -- what was decided: polarity --------------------------------------------------------------------------
-# (label, how a claim says it, how a decision says it), the most specific first: "ikke godkendt" is a
-# rejection before "godkendt" is an approval.
-POLARITY = [
-    ("rejected", r"ikke godkend|afvist|afviste|forkast|rejected|not approved|voted down", r"ikke godkend|afvist|forkast|ikke tiltr"),
-    ("postponed", r"udsat|udsatte|udskudt|postponed|deferred", r"udsat|udsæt|genoptages|udskyde"),
-    ("noted", r"taget til efterretning|tog\b.{0,120}?til efterretning|orientering(?:en)? til efterretning|noted|took note",
-     r"til efterretning|orienteret|drøftet"),
-    ("approved", r"godkend|vedtog|vedtaget|tiltr|anbefal|approved|adopted|endorsed", r"godkend|vedtag|tiltr|anbefal"),
-]
-_DECISION_PATTERNS = {label: decision for label, _, decision in POLARITY}
-# A claim that says something was decided (and so cannot be about a mere recommendation).
-_DECIDED = re.compile(r"besluttede|besluttet|vedtog|godkendte|decided|approved|adopted", re.IGNORECASE)
-
-
-def polarity(text: str, claim: bool) -> str | None:
-    """What the text says was done: rejected, postponed, noted or approved (None: none of them)."""
-    for label, claim_pattern, decision_pattern in POLARITY:
-        if re.search(claim_pattern if claim else decision_pattern, text, re.IGNORECASE):
-            return label
-    return None
-
-
-def decision_says(label: str, decision_text: str) -> bool:
-    """Whether a decision's wording anywhere says `label` (approved, rejected ...)."""
-    return bool(re.search(_DECISION_PATTERNS[label], decision_text, re.IGNORECASE))
-
-
-def claims_decided(text: str) -> bool:
-    return bool(_DECIDED.search(text))
 
 
 # -- conversations -----------------------------------------------------------------------------------------

@@ -31,12 +31,11 @@ from qa.library import (
     source_file,
 )
 from qa.meetings import list_meetings
+from qa.messages import VERDICT_LABEL
 from qa.summarise import NO_DECISION, summarize
 from qa.types import Filters
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
-VERDICTS = {"supported": "Bekræftet", "contradicted": "Modsagt", "partly_supported": "Delvist bekræftet",
-            "not_found": "Ikke i referaterne"}
 UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]
 
 st.set_page_config(page_title="Referent", page_icon="📜", layout="wide")
@@ -237,7 +236,7 @@ with check_tab:
     claim = st.text_input("Påstand", placeholder="Udvalget godkendte enstemmigt …")
     if claim:
         result = check_claim(_answerer(), claim, filters)
-        st.subheader(VERDICTS[result.verdict.value])
+        st.subheader(VERDICT_LABEL[result.language][result.verdict.value])
         st.text(result.explanation)
         for citation in result.citations:
             _source_card(citation, "check")

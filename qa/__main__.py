@@ -114,7 +114,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.json:
                 print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
             else:
-                print(f"{result.verdict.value}: {result.explanation}")
+                from qa.messages import VERDICT_LABEL
+
+                print(f"{VERDICT_LABEL[result.language][result.verdict.value]}: {result.explanation}")
                 for citation in result.citations:
                     print(f"  [{citation.key}] {citation.source.label()}: «{citation.quote}»")
             return 0

@@ -62,3 +62,9 @@ OUTSIDE_ARCHIVE = {
     "da": "Referaterne omfatter ikke {names}.",
     "en": "The minutes do not cover {names}.",
 }
+VERDICT_LABEL = {  # a fact-check's verdict in the claim's language
+    "da": {"supported": "Bekræftet", "contradicted": "Modsagt", "partly_supported": "Delvist bekræftet",
+           "not_found": "Ikke i referaterne"},
+    "en": {"supported": "Supported", "contradicted": "Contradicted", "partly_supported": "Partly supported",
+           "not_found": "Not in the minutes"},
+}

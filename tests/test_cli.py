@@ -79,3 +79,5 @@ def test_ask_json_batch_summarize_case_and_check(tmp_path):
     assert json.loads(case.stdout)["treatments"][0]["item_title"] == "Ny cykelsti langs Åvej"
     check = json.loads(_run("-m", "qa", "check", "Cykelstien koster 4.250.000 kr.", "--json", "--store", store).stdout)
     assert check["verdict"] == "supported"
+    plain = _run("-m", "qa", "check", "Cykelstien koster 4.250.000 kr.", "--store", store).stdout
+    assert plain.startswith("Bekræftet: Påstanden")  # the verdict in the claim's language, as its explanation

@@ -11,9 +11,9 @@ import pytest
 from ingest.catalogue import MeetingRow
 from ingest.types import SourceRef
 from ingest.vocabulary import MeetingKind, SectionKind
-from qa.extractive import Wanted
 from qa.question import parse_question
 from qa.scope import outside_archive, relax, searched
+from qa.sentence_choice import Wanted
 from qa.types import Filters, Passage
 from qa.vocabulary.words import known_parts
 

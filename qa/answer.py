@@ -21,7 +21,7 @@ from qa.retrieval import Retriever
 from qa.scope import outside_archive, relax, searched
 from qa.types import Answer, Filters, Passage, Status
 from qa.vocabulary.cues import subject_terms
-from qa.vocabulary.words import content_stems, english_names, full_names, named_municipalities, stem, tokens
+from qa.vocabulary.words import content_stems, english_names, full_names, municipality_body_stems, stem, tokens
 
 log = logging.getLogger(__name__)
 
@@ -80,11 +80,10 @@ class Answerer:
         timings["retrieval"] = time.perf_counter() - t
         answer.evidence = passages
         t = time.perf_counter()
-        names = {stem(w) for name in named_municipalities(text) for w in tokens(name)}  # and the body's name:
-        names |= {stem(w) for w in ("kommune", "kommunal", "byråd", "municipality", "council")} if names else set()
-        if foreign := outside_archive(text, meetings, passages, lambda p: speaks_to(question, p, self.retriever, names)):
-            names = messages.OUTSIDE_ARCHIVE[question.language].format(names=", ".join(foreign))
-            answer.answer = f"{messages.NOT_FOUND[question.language]} {names} {answer.searched}"
+        bodies = municipality_body_stems(text)  # their mention is what is tested, not part of the subject
+        if foreign := outside_archive(text, meetings, passages, lambda p: speaks_to(question, p, self.retriever, bodies)):
+            outside = messages.OUTSIDE_ARCHIVE[question.language].format(names=", ".join(foreign))
+            answer.answer = f"{messages.NOT_FOUND[question.language]} {outside} {answer.searched}"
         elif not answers_question(question, passages, self.retriever):
             answer.answer = f"{messages.NOT_FOUND[question.language]} {answer.searched}"
         elif self.llm is not None and (checked := answer_with_llm(self.llm, question, passages, answer, on_token)) is not None:
@@ -147,8 +146,8 @@ def answers_question(question: Question, passages: list[Passage], retriever: Ret
 
     One of the best passages (with its item title) must hold most of what the question's words say,
     each word weighted by its specificity: a word the minutes never use weighs most ("skatepark"), a
-    common word ("besluttede", "kommune") little. English: words the minutes never use are English, not
-    evidence of absence, so only the others count, and the dense match must be close. For a `claim`,
+    common word ("besluttede", "kommune") little. English: English words are evidence neither way, so only
+    the names and numbers the minutes use count, and the dense match must be close. For a `claim`,
     whether the minutes speak to its subject at all (its figures are checked afterwards)."""
     if not passages:
         return False

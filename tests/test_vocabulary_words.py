@@ -472,3 +472,10 @@ def test_english_names_are_the_words_that_read_the_same_in_the_minutes(text, nam
     from qa.vocabulary.words import english_names
 
     assert english_names(text) == names
+
+
+def test_municipality_body_stems():
+    from qa.vocabulary.words import municipality_body_stems
+
+    assert {"solrød", stem("kommune")} <= municipality_body_stems("Hvad besluttede Solrød Kommune om kunstgræs?")
+    assert municipality_body_stems("Hvad besluttede Byrådet om kunstgræs?") == set()

@@ -189,6 +189,13 @@ def committee_starts_with(committee: str, head: str) -> bool:
 _MUNICIPALITY_BODY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+(?:[Kk]ommune|[Bb]yråd|Municipality|City Council)\b")
 
 
+def municipality_body_stems(text: str) -> set[str]:
+    """The stems of the municipal bodies a question names ("Solrød Kommune" → solrød, kommun, ...): the
+    names and the words for a municipality's bodies."""
+    names = {stem(w) for name in named_municipalities(text) for w in tokens(name)}
+    return names | {stem(w) for w in ("kommune", "kommunal", "byråd", "municipality", "council")} if names else set()
+
+
 def named_municipalities(text: str) -> list[str]:
     """The municipalities a question names as a body, genitive s kept ("Solrøds" is checked as written and
     without its s by the caller)."""

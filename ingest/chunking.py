@@ -104,6 +104,7 @@ def _make_chunk(meeting: Meeting, item: AgendaItem, section: Section, doc: RawDo
         item_title=item.title,
         section=section.kind,
         section_heading=section.heading,
+        date_inferred=meeting.date_inferred,
     )
     chunk_id = hashlib.sha256(f"{doc.sha256}:{meeting.id}:{start}:{end}".encode()).hexdigest()[:32]
     return Chunk(chunk_id, text, embed_header(meeting, item, section) + "\n" + text, source)

@@ -115,11 +115,13 @@ class SourceRef:
     item_title: str
     section: SectionKind
     section_heading: str
+    date_inferred: bool = False  # the meeting has no header: its date is read from a reference in the file
 
     def label(self) -> str:
         """Human label, e.g. 'Randers, Beskæftigelsesudvalget 14-01-2020, pkt. 3, Beslutning, l. 196-204'."""
         where = ", ".join(p for p in (self.municipality, self.committee) if p)
         when = self.meeting_date.strftime("%d-%m-%Y") if self.meeting_date else "udateret"
+        when += " (dato udledt)" if self.date_inferred and self.meeting_date else ""
         place = f"s. {self.page}" if self.page else f"l. {self.line_start}-{self.line_end}"
         heading = self.section_heading if 0 < len(self.section_heading) <= 30 else self.section.label
         return f"{where} {when}, pkt. {self.item_number}, {heading}, {place}"
@@ -146,6 +148,7 @@ class SourceRef:
         if values["meeting_date"]:
             values["meeting_date"] = date.fromisoformat(values["meeting_date"])
         values["section"] = SectionKind(values["section"])
+        values["date_inferred"] = bool(values["date_inferred"])  # absent in chunks stored before it existed
         return cls(**values)
 
     def to_json(self) -> dict:

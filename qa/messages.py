@@ -32,12 +32,15 @@ ACCORDING_TO = {
     "en": "According to {where}, item {number} “{title}”: {text}",
 }
 UNDATED = {"da": "udateret møde", "en": "undated meeting"}
+DATE_INFERRED = {"da": "dato udledt af teksten", "en": "date inferred from the text"}
 MEETING_OF = {"da": "{committee} {date}", "en": "{committee} {date}"}
 
 
 def meeting_label(source, language: str) -> str:
     """'Randers, Beskæftigelsesudvalget 14-01-2020' for a SourceRef or a MeetingRow."""
     when = source.meeting_date.strftime("%d-%m-%Y") if source.meeting_date else UNDATED[language]
+    if source.meeting_date and getattr(source, "date_inferred", False):  # a headerless meeting
+        when += f" ({DATE_INFERRED[language]})"
     where = ", ".join(p for p in (source.municipality, source.committee) if p)
     return f"{where} {when}".strip()
 

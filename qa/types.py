@@ -46,7 +46,7 @@ def _source_json(ref: SourceRef) -> dict:
         "line_end": ref.line_end, "char_start": ref.char_start, "char_end": ref.char_end, "municipality": ref.municipality,
         "committee": ref.committee, "meeting_date": ref.meeting_date.isoformat() if ref.meeting_date else None,
         "meeting_id": ref.meeting_id, "item_number": ref.item_number, "item_title": ref.item_title,
-        "section": ref.section.value, "section_heading": ref.section_heading,
+        "section": ref.section.value, "section_heading": ref.section_heading, "date_inferred": ref.date_inferred,
     }
 
 
@@ -55,7 +55,7 @@ def _source_from_json(data: dict) -> SourceRef:
         data["source"], data.get("file_sha256", ""), data.get("page"), data.get("line_start"), data.get("line_end"),
         data["char_start"], data["char_end"], data.get("municipality"), data.get("committee"), data["meeting_id"],
         date.fromisoformat(data["meeting_date"]) if data.get("meeting_date") else None, data["item_number"],
-        data["item_title"], SectionKind(data["section"]), data.get("section_heading", ""),
+        data["item_title"], SectionKind(data["section"]), data.get("section_heading", ""), bool(data.get("date_inferred")),
     )
 
 

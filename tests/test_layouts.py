@@ -201,3 +201,25 @@ def test_headerless_meeting_is_dated_from_a_reference_and_marked_inferred():
     )
     assert (first.meeting_date.isoformat(), first.date_inferred) == ("2023-01-16", False)
     assert (second.meeting_date.isoformat(), second.date_inferred) == ("2022-12-19", True)
+
+
+def test_an_inferred_date_travels_with_every_passage_and_citation_label():
+    from ingest.chunking import chunk_meeting
+    from ingest.types import SourceRef
+    from qa.messages import meeting_label
+    from qa.types import Citation
+
+    body = ("REFERAT Socialudvalget d. 16-01-2023\n\nIndhold\nPunkt 1: Dagsorden\t2\n\n"
+            "Punkt 1: Dagsorden\nBeslutning\nGodkendt.\n\n"
+            "Indhold\nPunkt 1: Status på flygtninge\t10\n\n"
+            "Punkt 1: Status på flygtninge\n"
+            "Nedenfor følger en status til socialudvalgets møde den 19. december om modtagelsen.\nBeslutning\nDrøftet.\n")
+    doc = text.convert("test.txt", body.encode("utf-8"))
+    first, second = parse_document(doc)
+    headed, headerless = chunk_meeting(first, doc)[0].source, chunk_meeting(second, doc)[0].source
+    assert not headed.date_inferred and headerless.date_inferred
+    assert SourceRef.from_metadata(headerless.to_metadata()) == headerless
+    assert "(dato udledt)" in headerless.label() and "udledt" not in headed.label()
+    assert meeting_label(headerless, "da").endswith("(dato udledt af teksten)")
+    citation = Citation(1, headerless, "Drøftet.", True)
+    assert Citation.from_json(citation.to_json()).source.date_inferred

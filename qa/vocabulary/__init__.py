@@ -8,6 +8,6 @@
   treatments, the signals of a key point;
 - `claims`: what a claim states and how the minutes record it (the fact-check's vocabulary).
 
-Every entry documents the variation it covers; `tests/test_vocabulary.py` pins each rule with a table.
+Every entry documents the variation it covers; `tests/test_vocabulary_*.py` and `tests/test_claims_vocabulary.py` pin each rule with a table.
 Headings of the minutes themselves (Beslutning, Indstilling ...) belong to `ingest.vocabulary`.
 """

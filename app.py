@@ -17,6 +17,7 @@ import streamlit as st
 from ingest.settings import get_settings
 from qa.answer import Answerer
 from qa.backends import describe_llm, make_llm
+from qa.background import embedding_worker, progress_text
 from qa.cases import brief, case_timeline
 from qa.factcheck import check_claim
 from qa.library import (
@@ -24,6 +25,7 @@ from qa.library import (
     add_documents,
     add_folder,
     citation_context,
+    embedding_progress,
     list_documents,
     meeting_items,
     open_store,
@@ -128,6 +130,26 @@ with st.sidebar:
     st.metric("Møder", len(meetings))
     st.metric("Uddrag i indekset", store.count())
     st.caption(f"Embedder: `{store.embedder.name}` · svar: `{describe_llm(settings)}`")
+
+
+@st.fragment(run_every=3)
+def _embedding_status() -> None:
+    """Uploaded passages are found by their words at once and by meaning once embedded: say how far."""
+    progress = embedding_progress(store)
+    worker = embedding_worker(settings)
+    if progress.done:
+        return
+    st.progress(progress.embedded / progress.total, text=progress_text(progress))
+    if worker.error:
+        st.caption(f"Indlejringen stoppede: {worker.error}")
+    if not worker.running:
+        st.caption("Uddrag der ikke er indlejret, findes kun ved ordsøgning.")
+        if st.button("Indlejr nu"):
+            worker.start()
+
+
+with st.sidebar:
+    _embedding_status()
 filters = _filters_sidebar(meetings)
 
 if not meetings:
@@ -246,7 +268,8 @@ with documents_tab:
                                type=UPLOAD_TYPES, accept_multiple_files=True)
     if uploads and st.button("Indlæs"):
         _show_reports(add_documents(store, [(u.name, u.getvalue()) for u in uploads], settings.max_file_bytes,
-                                    _progress_bar()))
+                                    _progress_bar(), embed=False))
+        embedding_worker(settings).start()  # searchable by their words now, by meaning when embedded
     documents = list_documents(store)
     if documents:
         st.dataframe([d.to_json() for d in documents], hide_index=True, width="stretch")

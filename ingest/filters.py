@@ -1,7 +1,8 @@
 """Which meetings a question is about: municipality, committee and a date range.
 
-One predicate (`Filters.matches`) for chunks, meetings and items, and one translation to Chroma's
-`where` (`Filters.to_where`), so retrieval, the meeting list and the app can never disagree.
+One predicate (`Filters.matches`) for chunks, meetings and items, and its translations to Chroma's
+`where` (`Filters.to_where`) and to SQL (`Filters.to_sql`), so retrieval, the meeting list and the app can
+never disagree.
 """
 
 from __future__ import annotations
@@ -66,6 +67,23 @@ class Filters:
         if not clauses:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def to_sql(self, table: str) -> tuple[list[str], list]:
+        """The same filters as SQL conditions (and their values) on a table with `municipality`,
+        `committee` and `meeting_day` columns (the catalogue's chunks)."""
+        clauses: list[str] = []
+        values: list = []
+        for column, allowed in (("municipality", self.municipalities), ("committee", self.committees)):
+            if allowed:
+                clauses.append(f"{table}.{column} IN ({','.join('?' * len(allowed))})")
+                values += list(allowed)
+        if self.since:
+            clauses.append(f"{table}.meeting_day >= ?")
+            values.append(day_number(self.since))
+        if self.until:
+            clauses.append(f"{table}.meeting_day <= ?")
+            values.append(day_number(self.until))
+        return clauses, values
 
     def to_json(self) -> dict:
         return {

@@ -1,7 +1,9 @@
-"""convert → structure → chunk → store, one file at a time, idempotent by content hash.
+"""convert → structure → chunk → store, one file at a time, idempotent by content hash; then embed.
 
-A file that fails (unreadable, not minutes) is reported with its reason and the batch goes on.
-Unchanged files (same sha256, complete in the current collection) are skipped without embedding.
+Every file's rows and chunks are stored first (searchable lexically within seconds of arriving), then the
+store embeds what is pending (`Store.embed_pending`, resumable). A file that fails (unreadable, not
+minutes) is reported with its reason and the batch goes on. Unchanged files (same sha256, made by the
+current chunker and parser) are skipped.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from ingest.chunking import chunk_meeting
 from ingest.converters import SUPPORTED_SUFFIXES, ConversionError, convert
-from ingest.store import Store
+from ingest.store import EmbeddingCallback, Store
 from ingest.structure import parse_document
 
 log = logging.getLogger(__name__)
@@ -29,7 +31,6 @@ class FileReport:
     items: int = 0
     chunks: int = 0
     skipped: int = 0  # closed items: title kept, body not indexed
-    embedded: int = 0  # texts embedded now (the rest came from the cache)
     error: str | None = None
 
     def to_json(self) -> dict:
@@ -54,7 +55,7 @@ def ingest_file(path: Path, store: Store, max_bytes: int, municipality: str | No
         log.warning("%s", exc)
         return FileReport(path.name, "error", error=exc.reason)
     known = store.catalogue.file(doc.name)
-    if known and known.sha256 == doc.sha256 and known.status == "ok" and known.collection == store.collection_name:
+    if known and known.sha256 == doc.sha256 and known.status == "ok" and known.structure == store.catalogue.collection:
         return FileReport(doc.name, "unchanged", known.meetings or 0, known.items or 0, known.chunks or 0)
     meetings = parse_document(doc, municipality)
     items = sum(len(m.items) for m in meetings)
@@ -63,17 +64,17 @@ def ingest_file(path: Path, store: Store, max_bytes: int, municipality: str | No
         log.warning("%s: %s", doc.name, reason)
         return FileReport(doc.name, "error", error=reason)
     chunks = [chunk for meeting in meetings for chunk in chunk_meeting(meeting, doc)]
-    vectors, embedded = store.embed(chunks)
-    store.catalogue.mark_pending(doc.name, doc.sha256, doc.format, store.collection_name, str(path.resolve()))
-    store.replace_chunks(doc.name, chunks, vectors)
-    store.catalogue.replace_file(doc.name, meetings, len(chunks))
+    store.replace_file(doc, meetings, chunks, str(path.resolve()))
     closed = sum(item.closed for m in meetings for item in m.items)
-    return FileReport(doc.name, "ingested", len(meetings), items, len(chunks), closed, embedded)
+    return FileReport(doc.name, "ingested", len(meetings), items, len(chunks), closed)
 
 
 def ingest_paths(
-    paths: Iterable[Path], store: Store, max_bytes: int, progress: Progress | None = None, municipality: str | None = None
+    paths: Iterable[Path], store: Store, max_bytes: int, progress: Progress | None = None, municipality: str | None = None,
+    embed: bool = True, embedding_progress: EmbeddingCallback | None = None,
 ) -> list[FileReport]:
+    """Store every file, then (with `embed`) embed what is pending; `embed=False` leaves that to a
+    background worker (`python -m ingest --embed-only`, or the app's)."""
     files = discover(paths)
     reports: list[FileReport] = []
     for done, path in enumerate(files):
@@ -86,4 +87,6 @@ def ingest_paths(
             reports.append(FileReport(path.name, "error", error=f"unexpected failure: {type(exc).__name__}: {exc}"))
     if progress:
         progress(len(files), len(files), "")
+    if embed:
+        store.embed_pending(embedding_progress)
     return reports

@@ -1,7 +1,11 @@
-"""The storage boundary: a persistent Chroma collection of chunks plus the SQLite catalogue.
+"""The storage boundary: the SQLite catalogue (meetings, items, sections, chunks and their lexical index)
+and a Chroma collection holding the chunks' vectors.
 
-Typed objects in and out; flat metadata exists only here. The collection is named after what built it
-(embedder, chunker and parser versions), so changing any of them builds a new index instead of mixing.
+Typed objects in and out; flat metadata exists only here. A file is stored in two steps: its rows and
+chunks in one catalogue transaction (searchable lexically at once), then its vectors (`embed_pending`,
+resumable, in batches). The collection is named after what built it (embedder, chunker and parser
+versions), so changing any of them builds a new index instead of mixing. One process writes at a time
+(`writing()`, a lock file beside the store): a second writer waits.
 """
 
 from __future__ import annotations
@@ -9,49 +13,63 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import chromadb
-from chromadb.config import Settings as ChromaSettings
+from filelock import FileLock, Timeout
 
 from ingest.catalogue import Catalogue
+from ingest.chroma_client import chroma_client
+from ingest.chunk_index import StoredChunk
 from ingest.chunking import CHUNKER_VERSION
 from ingest.embedders import Embedder
 from ingest.filters import Filters
 from ingest.structure.parser import PARSER_VERSION
-from ingest.types import Chunk, SourceRef
+from ingest.types import Chunk, Meeting, RawDocument
 from ingest.vocabulary import SectionKind
+
+__all__ = ["EmbeddingProgress", "Store", "StoreBusy", "StoredChunk", "collection_name"]
 
 log = logging.getLogger(__name__)
 
-_UPSERT_BATCH = 256
 _EMBED_BATCH = 32
-_READ_PAGE = 5000
+STRUCTURE_VERSION = f"{CHUNKER_VERSION}-{PARSER_VERSION}"
 
 
 def collection_name(embedder_name: str) -> str:
-    name = f"chunks-{embedder_name}-{CHUNKER_VERSION}-{PARSER_VERSION}"
+    name = f"chunks-{embedder_name}-{STRUCTURE_VERSION}"
     return re.sub(r"[^a-zA-Z0-9._-]+", "-", name)[:200].strip("-._")
 
 
+class StoreBusy(RuntimeError):
+    """Another process kept the store's writer lock longer than this one would wait."""
+
+
 @dataclass(frozen=True)
-class StoredChunk:
-    id: str
-    text: str
-    source: SourceRef
-    distance: float | None = None
+class EmbeddingProgress:
+    embedded: int  # chunks whose vectors the collection holds
+    total: int
+
+    @property
+    def done(self) -> bool:
+        return self.embedded >= self.total
+
+
+EmbeddingCallback = Callable[[EmbeddingProgress], None]
 
 
 class Store:
-    def __init__(self, data_dir: Path, embedder: Embedder):
+    def __init__(self, data_dir: Path, embedder: Embedder, chroma_url: str | None = None, writer_wait_s: float = 600.0):
         self.data_dir = Path(data_dir)
         self.embedder = embedder
         self.collection_name = collection_name(embedder.name)
-        self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite", self.collection_name)
-        self._client = chromadb.PersistentClient(
-            path=str(self.data_dir / "chroma"), settings=ChromaSettings(anonymized_telemetry=False)
-        )
+        self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite", STRUCTURE_VERSION)
+        self.chunks = self.catalogue.chunks
+        self._lock = FileLock(self.data_dir / "writer.lock")
+        self._writer_wait_s = writer_wait_s
+        self._client = chroma_client(self.data_dir, chroma_url)
         self._collection = self._client.get_or_create_collection(
             self.collection_name,
             embedding_function=None,  # never Chroma's default: it downloads a model
@@ -60,94 +78,98 @@ class Store:
         )
 
     # -- writing -------------------------------------------------------------------------------------
-    def embedding_key(self, chunk: Chunk) -> str:
-        return hashlib.sha256(f"{self.embedder.name}\n{chunk.embed_text}".encode()).hexdigest()
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the store's writer lock: one process writes at a time, a second waits for it."""
+        try:
+            with self._lock.acquire(timeout=self._writer_wait_s):
+                yield
+        except Timeout as exc:
+            raise StoreBusy(f"another process has been writing to {self.data_dir} for over {self._writer_wait_s:.0f} s "
+                            f"(lock file {self._lock.lock_file}); try again when it has finished") from exc
 
-    def embed(self, chunks: list[Chunk]) -> tuple[list[list[float]], int]:
-        """Vectors for the chunks, computing only text never embedded before; returns (vectors, computed)."""
-        keys = [self.embedding_key(c) for c in chunks]
-        cached = self.catalogue.cached_embeddings(keys)
-        missing = {k: c.embed_text for k, c in zip(keys, chunks, strict=False) if k not in cached}
-        # Similar lengths together (a batch may cost what its longest text costs); stored batch by batch,
-        # so an interrupted ingest keeps what it has embedded.
-        pending = sorted(missing.items(), key=lambda kv: len(kv[1]))
-        for start in range(0, len(pending), _EMBED_BATCH):
-            batch = pending[start : start + _EMBED_BATCH]
-            vectors = self.embedder.embed_passages([text for _, text in batch])
-            fresh = {key: vector for (key, _), vector in zip(batch, vectors, strict=True)}
-            self.catalogue.store_embeddings(fresh)
-            cached.update(fresh)
-        return [cached[k] for k in keys], len(missing)
-
-    def replace_chunks(self, file_name: str, chunks: list[Chunk], vectors: list[list[float]]) -> None:
-        """Remove every chunk of the file, then upsert the new ones (ids are deterministic)."""
-        self._collection.delete(where={"file_name": file_name})
-        for start in range(0, len(chunks), _UPSERT_BATCH):
-            batch = chunks[start : start + _UPSERT_BATCH]
-            self._collection.upsert(
-                ids=[c.id for c in batch],
-                documents=[c.text for c in batch],
-                embeddings=vectors[start : start + _UPSERT_BATCH],
-                metadatas=[c.source.to_metadata() for c in batch],
-            )
+    def replace_file(self, doc: RawDocument, meetings: list[Meeting], chunks: list[Chunk], path: str | None = None) -> None:
+        """Store a file's meetings and chunks in place of what it had: searchable lexically at once, its
+        vectors pending."""
+        with self.writing():
+            self.catalogue.replace_file(doc.name, doc.sha256, doc.format, path, meetings, chunks)
+            self._collection.delete(where={"file_name": doc.name})  # its old vectors; the new ones are pending
 
     def remove_file(self, file_name: str) -> None:
-        self._collection.delete(where={"file_name": file_name})
-        self.catalogue.remove_file(file_name)
+        with self.writing():
+            self.catalogue.remove_file(file_name)
+            self._collection.delete(where={"file_name": file_name})
+
+    def embedding_key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.embedder.name}\n{text}".encode()).hexdigest()
+
+    def embedding_progress(self) -> EmbeddingProgress:
+        return EmbeddingProgress(self.chunks.embedded(self.collection_name), self.chunks.count())
+
+    def embed_pending(self, progress: EmbeddingCallback | None = None, limit: int | None = None,
+                      batch_size: int = _EMBED_BATCH) -> int:
+        """Embed the chunks whose vectors the collection lacks, batch by batch (an interruption loses at
+        most a batch), text embedded before coming from the cache; returns how many texts were computed."""
+        computed = done = 0
+        while limit is None or done < limit:
+            batch = self.chunks.pending(self.collection_name, min(batch_size, limit - done) if limit else batch_size)
+            if not batch:
+                break
+            keys = [self.embedding_key(text) for _, text, _ in batch]
+            cached = self.catalogue.cached_embeddings(keys)
+            missing = {k: text for k, (_, text, _) in zip(keys, batch, strict=True) if k not in cached}
+            if missing:
+                fresh = dict(zip(missing, self.embedder.embed_passages(list(missing.values())), strict=True))
+                self.catalogue.store_embeddings(fresh)
+                cached.update(fresh)
+                computed += len(fresh)
+            with self.writing():
+                present = self.chunks.get([i for i, _, _ in batch])  # a file replaced meanwhile: its old chunks are gone
+                rows = [(i, key, source) for (i, _, source), key in zip(batch, keys, strict=True) if i in present]
+                if rows:
+                    self._collection.upsert(ids=[i for i, _, _ in rows], embeddings=[cached[k] for _, k, _ in rows],
+                                            metadatas=[s.to_metadata() for _, _, s in rows])
+                self.chunks.mark_embedded(self.collection_name, [i for i, _, _ in rows])
+            done += len(batch)
+            if progress:
+                progress(self.embedding_progress())
+        return computed
 
     # -- reading -------------------------------------------------------------------------------------
     def count(self) -> int:
-        return self._collection.count()
+        """Chunks stored (searchable lexically; see `embedding_progress` for the dense part)."""
+        return self.chunks.count()
 
-    def all_chunks(self, complete_only: bool = True) -> list[StoredChunk]:
-        """Every chunk of every complete file (or every chunk stored, with `complete_only=False`), read page
-        by page (SQLite caps a query's variables)."""
-        chunks = self._get(None)
-        if not complete_only:
-            return chunks
-        complete = {f.name for f in self.catalogue.files() if f.complete and f.collection == self.collection_name}
-        return [c for c in chunks if c.source.file_name in complete]
+    def all_chunks(self) -> list[StoredChunk]:
+        """Every chunk of every current file (bulk work such as evaluation; never on the question path)."""
+        stale = set(self.catalogue.stale_files())
+        return [c for c in self.chunks.all() if c.source.file_name not in stale]
 
     def file_chunks(self, file_name: str) -> list[StoredChunk]:
         """A file's chunks in document order."""
-        return sorted(self._get({"file_name": file_name}), key=lambda c: c.source.char_start)
+        return self.chunks.of_file(file_name)
 
     def meeting_chunks(self, meeting_id: str) -> list[StoredChunk]:
         """A meeting's chunks in document order."""
-        return sorted(self._get({"meeting_id": meeting_id}), key=lambda c: c.source.char_start)
+        return self.chunks.of_meeting(meeting_id)
 
     def section_chunks(self, meeting_id: str, item_number: str, item_title: str, kind: SectionKind) -> list[StoredChunk]:
         """The chunks of one section of one agenda item, in document order (the title tells apart two items
         printed with the same number)."""
-        where = {"$and": [{"meeting_id": meeting_id}, {"item_number": item_number}, {"section": kind.value}]}
-        return sorted((c for c in self._get(where) if c.source.item_title == item_title), key=lambda c: c.source.char_start)
-
-    def _get(self, where: dict | None) -> list[StoredChunk]:
-        out: list[StoredChunk] = []
-        offset = 0
-        while True:
-            page = self._collection.get(where=where, include=["documents", "metadatas"], limit=_READ_PAGE, offset=offset)
-            out += [StoredChunk(i, d, SourceRef.from_metadata(m))
-                    for i, d, m in zip(page["ids"], page["documents"], page["metadatas"], strict=True) if m]
-            if len(page["ids"]) < _READ_PAGE:
-                return out
-            offset += _READ_PAGE
+        return self.chunks.of_item((meeting_id, item_number, item_title), kind)
 
     def query(self, embedding: list[float], n: int, filters: Filters | None = None) -> list[StoredChunk]:
-        """Nearest chunks of complete files to the embedding, the filters applied inside Chroma."""
+        """Nearest embedded chunks of current files to the embedding, the filters applied inside Chroma."""
         available = self._collection.count()
         if not available:
             return []
-        where = (filters or Filters()).to_where(self.catalogue.incomplete_files())
-        result = self._collection.query(
-            query_embeddings=[embedding], n_results=min(n, available), where=where,
-            include=["documents", "metadatas", "distances"],
-        )
-        return [
-            StoredChunk(i, d, SourceRef.from_metadata(m), dist)
-            for i, d, m, dist in zip(result["ids"][0], result["documents"][0], result["metadatas"][0],
-                                     result["distances"][0], strict=True) if m
-        ]
+        where = (filters or Filters()).to_where(self.catalogue.stale_files())
+        result = self._collection.query(query_embeddings=[embedding], n_results=min(n, available), where=where,
+                                        include=["distances"])
+        ids, distances = result["ids"][0], result["distances"][0]
+        found = self.chunks.get(ids)  # vectors whose chunk was replaced meanwhile have none
+        return [StoredChunk(i, found[i].text, found[i].source, distance) for i, distance in zip(ids, distances, strict=True)
+                if i in found]
 
     def revision(self) -> str:
         """Changes whenever a file is added, replaced or removed: caches built on the chunks key on it."""

@@ -15,17 +15,17 @@ from ingest.converters import SUPPORTED_SUFFIXES
 from ingest.embedders import make_embedder
 from ingest.pipeline import FileReport, Progress, ingest_paths
 from ingest.settings import Settings
-from ingest.store import Store
+from ingest.store import EmbeddingProgress, Store
 from ingest.vocabulary import SectionKind
 from qa.retrieval import section_passages
 from qa.types import Citation
 
-__all__ = ["SUPPORTED_SUFFIXES", "add_documents", "add_folder", "citation_context", "list_documents", "meeting_items",
-           "open_store", "remove_document", "safe_file_name", "source_file"]
+__all__ = ["SUPPORTED_SUFFIXES", "add_documents", "add_folder", "citation_context", "embedding_progress", "list_documents",
+           "meeting_items", "open_store", "remove_document", "safe_file_name", "source_file"]
 
 
 def open_store(settings: Settings) -> Store:
-    return Store(settings.data_dir, make_embedder(settings.embedder))
+    return Store(settings.data_dir, make_embedder(settings.embedder), settings.chroma_url or None)
 
 
 def safe_file_name(name: str) -> str:
@@ -36,8 +36,10 @@ def safe_file_name(name: str) -> str:
     return f"{stem[:120]}{suffix}"
 
 
-def add_documents(store: Store, files: list[tuple[str, bytes]], max_bytes: int, progress: Progress | None = None) -> list[FileReport]:
-    """Save uploads under the data folder and ingest them; a refused file gets its reason, the rest go on."""
+def add_documents(store: Store, files: list[tuple[str, bytes]], max_bytes: int, progress: Progress | None = None,
+                  embed: bool = True) -> list[FileReport]:
+    """Save uploads under the data folder and ingest them; a refused file gets its reason, the rest go on.
+    `embed=False` leaves their vectors to a background worker (`qa.background`): searchable lexically now."""
     folder = store.data_dir / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
     accepted, refused = [], []
@@ -50,11 +52,16 @@ def add_documents(store: Store, files: list[tuple[str, bytes]], max_bytes: int, 
         else:
             (folder / clean).write_bytes(data)
             accepted.append(folder / clean)
-    return refused + ingest_paths(accepted, store, max_bytes, progress)
+    return refused + ingest_paths(accepted, store, max_bytes, progress, embed=embed)
 
 
 def add_folder(store: Store, folder: Path, max_bytes: int, progress: Progress | None = None) -> list[FileReport]:
     return ingest_paths([folder], store, max_bytes, progress)
+
+
+def embedding_progress(store: Store) -> EmbeddingProgress:
+    """How many of the stored passages the dense search can find yet."""
+    return store.embedding_progress()
 
 
 def list_documents(store: Store) -> list[FileRow]:

@@ -1,66 +1,76 @@
-"""Hybrid retrieval: dense (the store's embedder, in Chroma) + lexical (BM25 over Danish stems) + items
-(an agenda item whose title the question names), fused by reciprocal rank.
+"""Hybrid retrieval: dense (the store's embedder, in Chroma) + lexical (BM25 over Danish stems, SQLite FTS5)
++ items (an agenda item whose title the question names), fused by reciprocal rank.
 
-Filters (municipality, committee, date range) run inside Chroma for the dense search and over the whole
-lexical index before ranking, never by trimming a short list afterwards.
+Filters (municipality, committee, date range) run inside Chroma for the dense search and inside the SQL
+of the lexical search, never by trimming a short list afterwards. Nothing on the question path reads the
+whole corpus: the vocabulary (each stem's document count) and the item titles are read once per store
+revision, and passages that are not embedded yet are still found lexically.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import KeysView
 from dataclasses import dataclass, field
 
 import numpy as np
-from rank_bm25 import BM25Okapi
 
-from ingest.store import Store, StoredChunk
+from ingest.chunk_index import ItemKey, StoredChunk
+from ingest.store import Store
 from ingest.types import SourceRef
 from ingest.vocabulary import SectionKind
 from qa.question import Question
 from qa.types import Passage, QuestionKind
 from qa.vocabulary.cues import asks_attendance
-from qa.vocabulary.words import compound_parts, content_stems, known_parts
+from qa.vocabulary.words import compound_parts, known_parts
 
 log = logging.getLogger(__name__)
 
 RRF_K = 60
 _POOL = 40  # candidates taken from each ranked list
 _RARE = 3  # a stem in at most this many passages is rare: a compound of it is also read by its parts
+_EPSILON = 0.25  # BM25Okapi's floor for the weight of a stem in over half the passages: this share of the mean
 
 
 @dataclass
 class _LexicalIndex:
-    chunks: list[StoredChunk]
-    bm25: BM25Okapi | None  # None while nothing is indexed
-    items: dict[tuple[str, str], list[int]]  # (meeting id, item number) → chunk positions, in document order
-    item_titles: dict[tuple[str, str], frozenset[str]]
-    positions: dict[str, int]  # chunk id → position
-    vocabulary: frozenset[str]  # every stem the indexed minutes contain
+    """What the question path knows of the whole corpus, read once per store revision."""
+
     idf: dict[str, float]  # how specific each stem is (BM25's inverse document frequency)
     unseen_idf: float  # the weight of a stem the minutes never use: more specific than any they do
+    rare_idf: float  # a stem at least this specific is in a handful of passages (a compound read by its parts too)
+    item_titles: dict[ItemKey, frozenset[str]]  # every item's title as stems
+    titled: dict[str, list[ItemKey]]  # stem → the items whose title holds it
+    stale_files: list[str]  # files another chunker or parser version made: not searched
+    size: int  # passages stored
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # question word → the known stems it stands for
     readings: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # question word → every reading of it
-    rare_idf: float = 0.0  # a stem at least this specific is in a handful of passages (a compound read by its parts too)
 
 
-def _build_index(chunks: list[StoredChunk]) -> _LexicalIndex:
-    chunks = sorted(chunks, key=lambda c: (c.source.file_name, c.source.char_start))
-    corpus = [
-        content_stems(f"{c.source.item_title} {c.source.section_heading} {c.text}") or ["_"] for c in chunks
-    ]
-    items: dict[tuple[str, str], list[int]] = defaultdict(list)
-    titles: dict[tuple[str, str], frozenset[str]] = {}
-    for position, chunk in enumerate(chunks):
-        key = (chunk.source.meeting_id, chunk.source.item_number)
-        items[key].append(position)
-        titles.setdefault(key, frozenset(content_stems(chunk.source.item_title)))
-    bm25 = BM25Okapi(corpus) if corpus else None
-    idf = dict(bm25.idf) if bm25 else {}
-    # BM25Okapi's idf: log((N - df + 0.5) / (df + 0.5)); a stem in at most _RARE passages scores at least this
-    rare = float(np.log((len(corpus) - _RARE + 0.5) / (_RARE + 0.5))) if len(corpus) > 2 * _RARE else float("inf")
-    return _LexicalIndex(chunks, bm25, dict(items), titles, {c.id: i for i, c in enumerate(chunks)},
-                         frozenset(idf), idf, max(idf.values(), default=1.0) + 1.0, rare_idf=rare)
+def _idf(counts: dict[str, int], size: int) -> dict[str, float]:
+    """BM25Okapi's inverse document frequencies: log((N - df + 0.5) / (df + 0.5)), a stem in over half the
+    passages floored at a share of the mean."""
+    if not counts:
+        return {}
+    frequencies = np.fromiter(counts.values(), dtype=float, count=len(counts))
+    idf = np.log(size - frequencies + 0.5) - np.log(frequencies + 0.5)
+    idf = np.where(idf < 0, _EPSILON * idf.mean(), idf)
+    return dict(zip(counts, idf.tolist(), strict=True))
+
+
+def _read_index(store: Store) -> _LexicalIndex:
+    counts, size = store.chunks.document_counts()
+    idf = _idf(counts, size)
+    # a stem in at most _RARE passages scores at least this
+    rare = float(np.log((size - _RARE + 0.5) / (_RARE + 0.5))) if size > 2 * _RARE else float("inf")
+    titles = store.chunks.item_titles()
+    titled: dict[str, list[ItemKey]] = defaultdict(list)
+    for key, stems in titles.items():
+        for stem in stems:
+            titled[stem].append(key)
+    return _LexicalIndex(idf, max(idf.values(), default=1.0) + 1.0, rare, titles, dict(titled),
+                         store.catalogue.stale_files(), size)
 
 
 class Retriever:
@@ -72,14 +82,14 @@ class Retriever:
     def index(self) -> _LexicalIndex:
         revision = self.store.revision()
         if self._index is None or revision != self._revision:
-            chunks = self.store.all_chunks()
-            self._index, self._revision = _build_index(chunks), revision
-            log.info("lexical index built over %d chunks", len(chunks))
+            self._index, self._revision = _read_index(self.store), revision
+            log.info("vocabulary read: %d stems, %d items, %d passages", len(self._index.idf),
+                     len(self._index.item_titles), self._index.size)
         return self._index
 
-    def vocabulary(self) -> frozenset[str]:
+    def vocabulary(self) -> KeysView[str]:
         """Every stem the indexed minutes contain."""
-        return self.index().vocabulary
+        return self.index().idf.keys()
 
     def term_weight(self, term: str) -> float:
         """How much a question word says about what is asked: rare words much, common words little, words
@@ -121,69 +131,66 @@ class Retriever:
 
     def item_passages(self, source: SourceRef) -> list[Passage]:
         """Every passage of the agenda item a source reference belongs to, in document order."""
-        index = self.index()
-        positions = index.items.get((source.meeting_id, source.item_number), [])
-        chunks = [index.chunks[p] for p in positions if index.chunks[p].source.item_title == source.item_title]
-        return [Passage(c.id, c.text, c.source) for c in chunks]
+        return self.item_passages_of((source.meeting_id, source.item_number, source.item_title))
+
+    def item_passages_of(self, key: ItemKey) -> list[Passage]:
+        """Every passage of an agenda item (meeting id, number, title), in document order."""
+        return [Passage(c.id, c.text, c.source) for c in self.store.chunks.of_item(key, excluded_files=self.index().stale_files)]
 
     def search(self, question: Question, k: int = 10) -> list[Passage]:
         index = self.index()
-        if not index.chunks:
+        if not index.size:
             return []
         dense = self.store.query(self.store.embedder.embed_query(question.text), _POOL, question.filters)
-        allowed = np.array([question.filters.matches(c.source) for c in index.chunks])
         # each question word as the minutes' own stems ("livestreames" → "livestreaming", compounds split)
         query = list(dict.fromkeys(p for t in question.terms for r in (self.term_readings(t) or [(t,)]) for p in r))
-        scores = index.bm25.get_scores(query) if query else np.zeros(len(index.chunks))
-        scores = np.where(allowed, scores, -1.0)
-        lexical = [int(i) for i in np.argsort(-scores)[:_POOL] if scores[i] > 0]
-        position = index.positions
-        ranked_lists = [
-            [position[c.id] for c in dense if c.id in position],
-            lexical,
-            self._item_list(index, question, allowed),
-        ]
+        lexical = self.store.chunks.search(query, _POOL, question.filters, index.stale_files)
+        ranked_lists = [dense, lexical, self._item_list(index, question)]
         # The item list counts double for decision, vote and recommendation questions: the section the
         # question asks for, of the item it names, is the evidence.
         item_weight = 1.0 if question.kind is QuestionKind.FACT else 2.0
-        fused: dict[int, float] = defaultdict(float)
+        fused: dict[str, float] = defaultdict(float)
+        chunks: dict[str, StoredChunk] = {}
         for weight, ranked in zip((1.0, 1.0, item_weight), ranked_lists, strict=True):
-            for rank, chunk_position in enumerate(ranked):
-                fused[chunk_position] += weight / (RRF_K + rank + 1)
+            for rank, chunk in enumerate(ranked):
+                fused[chunk.id] += weight / (RRF_K + rank + 1)
+                chunks.setdefault(chunk.id, chunk)
         similarity = {c.id: 1.0 - (c.distance or 0.0) for c in dense}
+        bm25 = {c.id: c.lexical for c in lexical}
         passages: list[Passage] = []
         seen_texts: set[str] = set()
-        for chunk_position, score in sorted(fused.items(), key=lambda kv: -kv[1]):
-            chunk = index.chunks[chunk_position]
+        for chunk_id, score in sorted(fused.items(), key=lambda kv: -kv[1]):
+            chunk = chunks[chunk_id]
             if chunk.text in seen_texts:  # the same enclosure under two items: keep the better ranked
                 continue
             seen_texts.add(chunk.text)
-            passages.append(Passage(chunk.id, chunk.text, chunk.source, score, similarity.get(chunk.id),
-                                    float(scores[chunk_position]) if scores[chunk_position] > 0 else None))
+            passages.append(Passage(chunk.id, chunk.text, chunk.source, score, similarity.get(chunk_id), bm25.get(chunk_id)))
             if len(passages) == k:
                 break
         return passages
 
-    def _item_list(self, index: _LexicalIndex, question: Question, allowed: np.ndarray) -> list[int]:
+    def _item_list(self, index: _LexicalIndex, question: Question) -> list[StoredChunk]:
         """Chunks of the items whose titles the question names; decisions first for decision questions."""
         terms = set(question.terms)
         if not terms:
             return []
+        candidates = {key for t in terms for key in index.titled.get(t, ())}
         scored = []
-        for key, title in index.item_titles.items():
+        for key in candidates:
+            title = index.item_titles[key]
             shared = len(title & terms)
-            if shared and (share := self.title_share(title, terms)) >= 0.5:
+            if (share := self.title_share(title, terms)) >= 0.5:
                 scored.append((shared + share, key))
-        scored.sort(key=lambda s: -s[0])
+        scored.sort(key=lambda s: (-s[0], s[1]))
         wanted = SectionKind.ATTENDANCE if asks_attendance(question.text) else {
             QuestionKind.DECISION: SectionKind.DECISION, QuestionKind.VOTE: SectionKind.DECISION,
             QuestionKind.RECOMMENDATION: SectionKind.RECOMMENDATION,
         }.get(question.kind, SectionKind.SUMMARY)
-        ranked: list[int] = []
+        ranked: list[StoredChunk] = []
         for _, key in scored[:5]:
-            positions = [p for p in index.items[key] if allowed[p]]
-            first = [p for p in positions if index.chunks[p].source.section is wanted]
-            ranked += first + [p for p in positions if p not in first][:3]
+            chunks = self.store.chunks.of_item(key, filters=question.filters, excluded_files=index.stale_files)
+            first = [c for c in chunks if c.source.section is wanted]
+            ranked += first + [c for c in chunks if c.source.section is not wanted][:3]
         return ranked
 
 

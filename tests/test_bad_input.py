@@ -78,7 +78,7 @@ def test_each_bad_file_fails_alone_with_its_reason(batch, small_store):
     assert reports["legacy-cp1252.txt"].status == "ingested"
     texts = [c.text for c in small_store.file_chunks("legacy-cp1252.txt")]
     assert any("cykelsti langs Åvej" in t for t in texts)
-    stored = {c.source.file_name for c in small_store.all_chunks(complete_only=False)}
+    stored = {c.source.file_name for c in small_store.all_chunks()}
     assert stored == {"good.txt", "legacy-cp1252.txt"}
 
 

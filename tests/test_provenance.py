@@ -25,7 +25,7 @@ def _assert_complete(ref, undated: set[str]) -> None:
 def test_every_corpus_chunk_is_verbatim_in_its_text_file(corpus_store, corpus):
     store, _ = corpus_store
     undated = {m.id for m in store.catalogue.meetings() if m.meeting_date is None}
-    chunks = store.all_chunks(complete_only=False)
+    chunks = store.all_chunks()
     assert len(chunks) > 400
     files = {}
     for chunk in chunks:
@@ -44,7 +44,7 @@ def test_every_corpus_chunk_is_verbatim_in_its_text_file(corpus_store, corpus):
 
 def test_closed_items_are_never_indexed(corpus_store):
     store, _ = corpus_store
-    closed = {(c.source.file_name, c.source.item_number) for c in store.all_chunks(complete_only=False) if c.source.item_title.startswith("Lukket")}
+    closed = {(c.source.file_name, c.source.item_number) for c in store.all_chunks() if c.source.item_title.startswith("Lukket")}
     assert closed == set()
 
 
@@ -54,7 +54,7 @@ def test_other_formats_chunks_are_verbatim_at_their_page_or_lines(tmp_path, corp
              "syddjurs-puk-2013-06-20.docx", "aarhus-teknisk-udvalg-2025-10-01.html"]
     reports = ingest_paths([corpus_extra / n for n in names], store, MAX_BYTES)
     assert [r.status for r in reports] == ["ingested"] * 4
-    for chunk in store.all_chunks(complete_only=False):
+    for chunk in store.all_chunks():
         ref = chunk.source
         _assert_complete(ref, set())
         path = corpus_extra / ref.file_name

@@ -1,4 +1,5 @@
-"""Idempotent, incremental ingest: no duplicates, changed files replaced, interrupted runs completed."""
+"""Idempotent, incremental ingest: no duplicates, changed files replaced, a file searchable before its
+vectors exist, interrupted embedding completed by the next run."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import shutil
 import pytest
 
 from ingest.pipeline import ingest_paths
+from ingest.store import EmbeddingProgress, Store
+from qa.question import parse_question
+from qa.retrieval import Retriever
 from tests.conftest import FIXTURES, MAX_BYTES
 
 FIXTURE = FIXTURES / "solbjerg-teknik-og-miljoe-2025-03-12.txt"
@@ -15,36 +19,38 @@ FIXTURE = FIXTURES / "solbjerg-teknik-og-miljoe-2025-03-12.txt"
 def test_corpus_ingested_three_times_has_no_duplicates(corpus_store, corpus):
     store, first = corpus_store
     count = store.count()
-    ids = {c.id for c in store.all_chunks(complete_only=False)}
+    ids = {c.id for c in store.all_chunks()}
     assert count == sum(r.chunks for r in first) == len(ids)
     for _ in range(2):
         again = ingest_paths([corpus], store, MAX_BYTES)
-        assert all(r.status == "unchanged" and r.embedded == 0 for r in again)
+        assert all(r.status == "unchanged" for r in again) and store.embed_pending() == 0
         assert [r.chunks for r in again] == [r.chunks for r in first]
-    assert store.count() == count and {c.id for c in store.all_chunks(complete_only=False)} == ids
+    assert store.count() == count and {c.id for c in store.all_chunks()} == ids
     meetings = store.catalogue.meetings()
     assert len(meetings) == len({m.id for m in meetings}) == sum(r.meetings for r in first)
 
 
-def test_repeated_enclosures_are_embedded_once(corpus_store):
-    _, reports = corpus_store
-    big = next(r for r in reports if r.name == "aarhus-raadmandsmoede-2023-01-16.txt")
-    assert big.embedded < big.chunks  # the committee agenda enclosed twice is embedded once
+def test_repeated_enclosures_are_embedded_once(tmp_path, corpus, hash_embedder):
+    store = Store(tmp_path, hash_embedder)
+    (big,) = ingest_paths([corpus / "aarhus-raadmandsmoede-2023-01-16.txt"], store, MAX_BYTES, embed=False)
+    computed = store.embed_pending()
+    assert 0 < computed < big.chunks  # the committee agenda enclosed twice is embedded once
+    assert store.embedding_progress() == EmbeddingProgress(big.chunks, big.chunks)
 
 
 def test_modified_file_replaces_its_old_chunks(tmp_path, small_store):
     path = tmp_path / FIXTURE.name
     shutil.copy(FIXTURE, path)
     (first,) = ingest_paths([path], small_store, MAX_BYTES)
-    old = {c.id: c.text for c in small_store.all_chunks(complete_only=False)}
+    old = {c.id: c.text for c in small_store.all_chunks()}
     assert any("41 udkald" in t for t in old.values())
     path.write_text(FIXTURE.read_text(encoding="utf-8").replace("41 udkald", "57 udkald"), encoding="utf-8")
-    (second,) = ingest_paths([path], small_store, MAX_BYTES)
+    (second,) = ingest_paths([path], small_store, MAX_BYTES, embed=False)
     assert second.status == "ingested"
-    texts = [c.text for c in small_store.all_chunks(complete_only=False)]
+    assert small_store.embed_pending() <= 2  # only the changed passage is embedded again
+    texts = [c.text for c in small_store.all_chunks()]
     assert not any("41 udkald" in t for t in texts) and any("57 udkald" in t for t in texts)
     assert small_store.count() == second.chunks == first.chunks
-    assert second.embedded <= 2  # only the changed passage is embedded again
     assert len(small_store.catalogue.meetings()) == 1
 
 
@@ -56,20 +62,55 @@ def test_removed_file_leaves_nothing_behind(tmp_path, small_store):
     assert small_store.count() == 0 and small_store.catalogue.meetings() == []
 
 
-def test_interrupted_ingest_is_completed_by_the_next_run(tmp_path, small_store, monkeypatch):
+def test_a_failed_write_leaves_the_file_out_entirely(tmp_path, small_store, monkeypatch):
     path = tmp_path / FIXTURE.name
     shutil.copy(FIXTURE, path)
 
     def crash(*args, **kwargs):
         raise KeyboardInterrupt("power cut")
 
-    monkeypatch.setattr(small_store.catalogue, "replace_file", crash)
+    monkeypatch.setattr(small_store.chunks, "replace_file", crash)  # inside the file's one transaction
     with pytest.raises(KeyboardInterrupt):
         ingest_paths([path], small_store, MAX_BYTES)
-    assert small_store.catalogue.file(path.name).status == "pending"
-    assert small_store.catalogue.meetings() == []  # a half-written file is not listed
+    assert small_store.catalogue.file(path.name) is None and small_store.catalogue.meetings() == []
+    assert small_store.count() == 0
     monkeypatch.undo()
     (report,) = ingest_paths([path], small_store, MAX_BYTES)
-    assert report.status == "ingested" and report.embedded == 0  # its embeddings were kept
-    assert small_store.count() == report.chunks
-    assert small_store.catalogue.file(path.name).status == "ok"
+    assert report.status == "ingested" and small_store.count() == report.chunks
+
+
+def test_a_stored_file_is_found_before_its_vectors_exist(tmp_path, small_store):
+    path = tmp_path / FIXTURE.name
+    shutil.copy(FIXTURE, path)
+    (report,) = ingest_paths([path], small_store, MAX_BYTES, embed=False)
+    assert small_store.embedding_progress() == EmbeddingProgress(0, report.chunks)
+    question = parse_question("Hvor mange udkald havde beredskabet?", [], [])
+    assert small_store.query(small_store.embedder.embed_query(question.text), 10) == []  # nothing dense yet
+    passages = Retriever(small_store).search(question)
+    assert passages and any("41 udkald" in p.text for p in passages)
+    assert all(p.dense is None and p.lexical for p in passages if "41 udkald" in p.text)
+
+
+def test_interrupted_embedding_is_completed_by_the_next_run(tmp_path, small_store, monkeypatch):
+    path = tmp_path / FIXTURE.name
+    shutil.copy(FIXTURE, path)
+    (report,) = ingest_paths([path], small_store, MAX_BYTES, embed=False)
+    real = small_store.embedder.embed_passages
+    calls = []
+
+    def crash_on_second_batch(texts):
+        calls.append(len(texts))
+        if len(calls) == 2:
+            raise KeyboardInterrupt("power cut")
+        return real(texts)
+
+    monkeypatch.setattr(small_store.embedder, "embed_passages", crash_on_second_batch)
+    with pytest.raises(KeyboardInterrupt):
+        small_store.embed_pending(batch_size=4)
+    done = small_store.embedding_progress()
+    assert 0 < done.embedded < report.chunks  # the first batch is kept
+    monkeypatch.undo()
+    assert small_store.embed_pending() == report.chunks - done.embedded  # only the rest is embedded
+    assert small_store.embedding_progress().done
+    assert {c.id for c in small_store.file_chunks(path.name)} == {
+        c.id for c in small_store.query(small_store.embedder.embed_query("udkald"), 1000)}

@@ -85,16 +85,13 @@ class Item:
 
 def read_items(retriever: Retriever, passages: list[Passage]) -> list[Item]:
     """The distinct items of the passages, each with every chunk it has, in the passages' order."""
-    index = retriever.index()
     items: dict[tuple[str, str, str], Item] = {}
     for rank, passage in enumerate(passages[:CANDIDATE_PASSAGES]):
         ref = passage.source
         key = (ref.meeting_id, ref.item_number, ref.item_title)
         if key in items:
             continue
-        chunks = [index.chunks[i] for i in index.items.get((ref.meeting_id, ref.item_number), [])]
-        whole = [Passage(c.id, c.text, c.source) for c in chunks if c.source.item_title == ref.item_title] or [passage]
-        items[key] = Item(whole, rank)
+        items[key] = Item(retriever.item_passages(ref) or [passage], rank)
     return list(items.values())
 
 
@@ -114,11 +111,9 @@ def titled_items(retriever: Retriever, terms: set[str], limit: int = 8) -> list[
     index = retriever.index()
     long = [t for t in terms if len(t) >= 7 and not t[0].isdigit()]
     found: list[Item] = []
-    for key, title in index.item_titles.items():
-        if any(t in w and t != w for t in long for w in title):
-            chunks = [index.chunks[i] for i in index.items[key]]
-            first = chunks[0].source.item_title
-            found.append(Item([Passage(c.id, c.text, c.source) for c in chunks if c.source.item_title == first], CANDIDATE_PASSAGES))
+    for key, title in sorted(index.item_titles.items()):
+        if any(t in w and t != w for t in long for w in title) and (passages := retriever.item_passages_of(key)):
+            found.append(Item(passages, CANDIDATE_PASSAGES))
             if len(found) >= limit:
                 break
     return found

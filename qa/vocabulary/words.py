@@ -1,30 +1,16 @@
-"""Words: Danish tokenising and the one stemmer (lexical search, cue matching), stopwords, telling Danish
-from English, and names as the minutes and questions write them."""
+"""Words: the question side of the one Danish analyser (`ingest.analysis`: tokens, the stemmer,
+stopwords), question words, telling Danish from English, and names as the minutes and questions write them."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
-from functools import lru_cache
 
-import snowballstemmer
+from ingest.analysis import STOPWORDS, index_terms
+from ingest.analysis import stem as stem  # qa reads the analyser through this module
+from ingest.analysis import tokens as tokens
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-zæøåéü]+(?:-[a-zæøåéü]+)*", re.IGNORECASE)
-_da = snowballstemmer.stemmer("danish")  # English words pass through it harmlessly
-
-DANISH_STOPWORDS = frozenset("""
-af alle andet andre at blev blive bliver da de dem den denne der deres det dette dig din disse dog du efter eller
-en end er et for fra ham han hans har havde have hende hendes her hos hun hvad hvem hvis hvor hvordan hvornår
-hvilke hvilken hvilket hvorfor i ikke ind jeg jer jo kan kunne man mange med meget men mig min mine mit mod
-ned noget nogle nu når og også om op os over på sig sin sine sit skal skulle som sådan thi til ud under var
-vi vil ville vor være været blevet bliver ved vedr samt mht ifm pga ny nye nyt
-""".split())
-ENGLISH_STOPWORDS = frozenset("""
-a about after all an and any are as at be been by can could did do does for from had has have how i if in into
-is it its of on or our so than that the their them then there these they this to was we were what when where
-which while who whom why will with would you new
-""".split())
 # Question words that carry no content ("hvad blev besluttet om ..." is about what follows "om").
 QUESTION_WORDS = frozenset("""
 besluttet besluttede beslutning beslutningen vedtaget vedtog decided decision decide resolved agreed
@@ -52,29 +38,9 @@ _ENGLISH_MARKERS = frozenset((
 ).split())
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased words and numbers; a hyphenated word gives its parts and itself ('sosu-projektet')."""
-    out: list[str] = []
-    for token in _TOKEN.findall(text):
-        token = token.lower()
-        if "-" in token:
-            out.extend(part for part in token.split("-") if part)
-        out.append(token)
-    return out
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    if word[0].isdigit():
-        return word
-    return _da.stemWord(word)
-
-
 def content_stems(text: str, drop_question_words: bool = False) -> list[str]:
     """Stemmed content words (Danish stemmer; English words pass through it harmlessly)."""
-    words = tokens(text)
-    skip = DANISH_STOPWORDS | ENGLISH_STOPWORDS | (QUESTION_WORDS if drop_question_words else frozenset())
-    return [stem(w) for w in words if w not in skip and (len(w) > 1 or w.isdigit())]
+    return index_terms(text, STOPWORDS | QUESTION_WORDS if drop_question_words else STOPWORDS)
 
 
 def detect_language(text: str) -> str:

@@ -1,0 +1,195 @@
+"""The chunks in SQLite: their text and source reference, the Danish stems they are indexed by (an FTS5
+index, BM25-ranked), their items' titles, and which embedding collection holds their vectors yet.
+
+Written with the file's catalogue rows in one transaction, so a file is searchable lexically the moment it
+is stored; its vectors follow (`pending` → `mark_embedded`). Nothing here re-stems the corpus: the terms are
+stored at ingest, and the vocabulary is FTS5's own table of document counts.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ingest.analysis import index_terms
+from ingest.filters import Filters
+from ingest.types import Chunk, SourceRef
+from ingest.vocabulary import SectionKind
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS chunks (
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file_name TEXT NOT NULL, meeting_id TEXT NOT NULL,
+    item_number TEXT NOT NULL, item_title TEXT NOT NULL, section TEXT NOT NULL, municipality TEXT,
+    committee TEXT, meeting_day INTEGER, char_start INTEGER NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL,
+    embed_text TEXT NOT NULL, terms TEXT NOT NULL, embedded_in TEXT
+);
+CREATE INDEX IF NOT EXISTS chunks_file ON chunks(file_name);
+CREATE INDEX IF NOT EXISTS chunks_item ON chunks(meeting_id, item_number);
+CREATE INDEX IF NOT EXISTS chunks_embedded ON chunks(embedded_in);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(
+    terms, content='chunks', content_rowid='rowid', tokenize="unicode61 remove_diacritics 0 tokenchars '-.,'"
+);
+CREATE TRIGGER IF NOT EXISTS chunks_indexed AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunk_terms(rowid, terms) VALUES (new.rowid, new.terms);
+END;
+CREATE TRIGGER IF NOT EXISTS chunks_unindexed AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunk_terms(chunk_terms, rowid, terms) VALUES ('delete', old.rowid, old.terms);
+END;
+CREATE VIRTUAL TABLE IF NOT EXISTS chunk_vocabulary USING fts5vocab(chunk_terms, 'row');
+CREATE TABLE IF NOT EXISTS item_titles (
+    file_name TEXT NOT NULL, meeting_id TEXT NOT NULL, item_number TEXT NOT NULL, item_title TEXT NOT NULL,
+    terms TEXT NOT NULL, PRIMARY KEY (meeting_id, item_number, item_title)
+);
+CREATE INDEX IF NOT EXISTS item_titles_file ON item_titles(file_name);
+"""
+
+_CHUNK_COLUMNS = "c.id, c.text, c.source"
+ItemKey = tuple[str, str, str]  # (meeting id, item number, item title): two items may share a number
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    id: str
+    text: str
+    source: SourceRef
+    distance: float | None = None  # cosine distance, when the dense search found it
+    lexical: float | None = None  # BM25 score, when the lexical search found it
+
+
+def _chunk(row: tuple) -> StoredChunk:
+    return StoredChunk(row[0], row[1], SourceRef.from_metadata(json.loads(row[2])))
+
+
+def _match(terms: Iterable[str]) -> str:
+    """An FTS5 query for any of the terms, each quoted (a stem may hold '-', '.' or ',')."""
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in dict.fromkeys(terms))
+
+
+def _where(filters: Filters | None, excluded_files: list[str]) -> tuple[str, list]:
+    """SQL conditions on `chunks c` for the filters (the same predicate as `Filters.matches`)."""
+    clauses, values = (filters or Filters()).to_sql("c")
+    if excluded_files:
+        clauses.append(f"c.file_name NOT IN ({','.join('?' * len(excluded_files))})")
+        values += excluded_files
+    return "".join(f" AND {c}" for c in clauses), values
+
+
+class ChunkIndex:
+    """Reads and writes of the chunk tables on the catalogue's connection; the caller owns transactions."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        db.executescript(SCHEMA)
+
+    # -- writing (inside the caller's transaction) ---------------------------------------------------
+    def replace_file(self, file_name: str, chunks: list[Chunk]) -> None:
+        self.remove_file(file_name)
+        self._db.executemany(
+            "INSERT INTO chunks (id, file_name, meeting_id, item_number, item_title, section, municipality, "
+            "committee, meeting_day, char_start, text, source, embed_text, terms) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(c.id, file_name, c.source.meeting_id, c.source.item_number, c.source.item_title, c.source.section.value,
+              c.source.municipality, c.source.committee, c.source.to_metadata().get("meeting_day"),
+              c.source.char_start, c.text, json.dumps(c.source.to_metadata(), ensure_ascii=False), c.embed_text,
+              " ".join(index_terms(f"{c.source.item_title} {c.source.section_heading} {c.text}")) or "_")
+             for c in chunks],
+        )
+        titles = {(c.source.meeting_id, c.source.item_number, c.source.item_title) for c in chunks}
+        self._db.executemany(
+            "INSERT OR REPLACE INTO item_titles VALUES (?, ?, ?, ?, ?)",
+            [(file_name, *key, " ".join(index_terms(key[2]))) for key in sorted(titles)],
+        )
+
+    def remove_file(self, file_name: str) -> None:
+        self._db.execute("DELETE FROM chunks WHERE file_name = ?", (file_name,))
+        self._db.execute("DELETE FROM item_titles WHERE file_name = ?", (file_name,))
+
+    def mark_embedded(self, collection: str, ids: list[str]) -> None:
+        with self._db:
+            self._db.executemany("UPDATE chunks SET embedded_in = ? WHERE id = ?", [(collection, i) for i in ids])
+
+    # -- reading -------------------------------------------------------------------------------------
+    def count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+
+    def get(self, ids: list[str]) -> dict[str, StoredChunk]:
+        """The chunks with these ids that exist, by id."""
+        found: dict[str, StoredChunk] = {}
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            rows = self._db.execute(f"SELECT {_CHUNK_COLUMNS} FROM chunks c WHERE c.id IN ({','.join('?' * len(part))})", part)
+            found.update((r[0], _chunk(r)) for r in rows)
+        return found
+
+    def all(self, page: int = 5000) -> Iterator[StoredChunk]:
+        """Every chunk, in storage order, read page by page."""
+        last = 0
+        while True:
+            rows = self._db.execute(f"SELECT c.rowid, {_CHUNK_COLUMNS} FROM chunks c WHERE c.rowid > ? ORDER BY c.rowid LIMIT ?",
+                                    (last, page)).fetchall()
+            yield from (_chunk(r[1:]) for r in rows)
+            if len(rows) < page:
+                return
+            last = rows[-1][0]
+
+    def of_file(self, file_name: str) -> list[StoredChunk]:
+        """A file's chunks in document order."""
+        return self._select("c.file_name = ?", [file_name])
+
+    def of_meeting(self, meeting_id: str) -> list[StoredChunk]:
+        return self._select("c.meeting_id = ?", [meeting_id])
+
+    def of_item(self, key: ItemKey, kind: SectionKind | None = None, filters: Filters | None = None,
+                excluded_files: list[str] | None = None) -> list[StoredChunk]:
+        """One agenda item's chunks (of one section kind) in document order, within the filters."""
+        where, values = _where(filters, excluded_files or [])
+        if kind is not None:
+            where += " AND c.section = ?"
+            values.append(kind.value)
+        return self._select("c.meeting_id = ? AND c.item_number = ? AND c.item_title = ?" + where, [*key, *values])
+
+    def _select(self, condition: str, values: list) -> list[StoredChunk]:
+        rows = self._db.execute(f"SELECT {_CHUNK_COLUMNS} FROM chunks c WHERE {condition} ORDER BY c.file_name, c.char_start",
+                                values)
+        return [_chunk(r) for r in rows]
+
+    def search(self, terms: list[str], limit: int, filters: Filters | None = None,
+               excluded_files: list[str] | None = None) -> list[StoredChunk]:
+        """The chunks best matching any of the terms by BM25, best first, within the filters."""
+        if not terms:
+            return []
+        where, values = _where(filters, excluded_files or [])
+        rows = self._db.execute(
+            f"SELECT {_CHUNK_COLUMNS}, -bm25(chunk_terms) AS score FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid "
+            f"WHERE chunk_terms MATCH ?{where} ORDER BY score DESC LIMIT ?", [_match(terms), *values, limit],
+        )
+        return [StoredChunk(r[0], r[1], SourceRef.from_metadata(json.loads(r[2])), lexical=r[3]) for r in rows]
+
+    def document_counts(self) -> tuple[dict[str, int], int]:
+        """How many chunks hold each stem, and how many chunks there are."""
+        counts = dict(self._db.execute("SELECT term, doc FROM chunk_vocabulary"))
+        return counts, self.count()
+
+    def item_titles(self) -> dict[ItemKey, frozenset[str]]:
+        """Every item's title as stems."""
+        rows = self._db.execute("SELECT meeting_id, item_number, item_title, terms FROM item_titles")
+        return {(r[0], r[1], r[2]): frozenset(r[3].split()) for r in rows}
+
+    # -- embedding -----------------------------------------------------------------------------------
+    def pending(self, collection: str, limit: int) -> list[tuple[str, str, SourceRef]]:
+        """Chunks whose vectors the collection does not hold yet: (id, embed text, source), oldest first."""
+        rows = self._db.execute(
+            "SELECT id, embed_text, source FROM chunks WHERE embedded_in IS NOT ? ORDER BY rowid LIMIT ?", (collection, limit),
+        )
+        return [(r[0], r[1], SourceRef.from_metadata(json.loads(r[2]))) for r in rows]
+
+    def embedded_files(self, collection: str) -> set[str]:
+        """Files whose every chunk the collection holds a vector of."""
+        rows = self._db.execute("SELECT file_name FROM chunks GROUP BY file_name HAVING min(embedded_in IS ?) = 1",
+                                (collection,))
+        return {r[0] for r in rows}
+
+    def embedded(self, collection: str) -> int:
+        return self._db.execute("SELECT count(*) FROM chunks WHERE embedded_in = ?", (collection,)).fetchone()[0]

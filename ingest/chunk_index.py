@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.analysis import index_terms
 from ingest.filters import Filters
@@ -161,11 +161,20 @@ class ChunkIndex:
         if not terms:
             return []
         where, values = _where(filters, excluded_files or [])
-        rows = self._db.execute(
-            f"SELECT {_CHUNK_COLUMNS}, -bm25(chunk_terms) AS score FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid "
-            f"WHERE chunk_terms MATCH ?{where} ORDER BY score DESC LIMIT ?", [_match(terms), *values, limit],
-        )
-        return [StoredChunk(r[0], r[1], SourceRef.from_metadata(json.loads(r[2])), lexical=r[3]) for r in rows]
+        if where:  # the filters decide inside the ranking, never by trimming its short list
+            ranked = self._db.execute(
+                "SELECT c.rowid, bm25(chunk_terms) AS score FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid "
+                f"WHERE chunk_terms MATCH ?{where} ORDER BY score LIMIT ?", [_match(terms), *values, limit],
+            ).fetchall()
+        else:  # FTS5 alone, the texts read for the best only
+            ranked = self._db.execute("SELECT rowid, bm25(chunk_terms) AS score FROM chunk_terms WHERE chunk_terms MATCH ? "
+                                      "ORDER BY score LIMIT ?", (_match(terms), limit)).fetchall()
+        if not ranked:
+            return []
+        rows = {r[0]: r[1:] for r in self._db.execute(
+            f"SELECT c.rowid, {_CHUNK_COLUMNS} FROM chunks c WHERE c.rowid IN ({','.join('?' * len(ranked))})",
+            [rowid for rowid, _ in ranked])}
+        return [replace(_chunk(rows[rowid]), lexical=-score) for rowid, score in ranked]
 
     def document_counts(self) -> tuple[dict[str, int], int]:
         """How many chunks hold each stem, and how many chunks there are."""

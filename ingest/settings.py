@@ -26,6 +26,8 @@ class Settings(BaseSettings):
         "", description="a Chroma server (http://host:port) shared by several app processes and the ingest worker; "
         "empty: the embedded store under data_dir/chroma",
     )
+    writer_wait_s: float = Field(600.0, description="seconds a writer waits for another process writing the store "
+                                 "before it gives up with a message naming the lock")
     max_file_mb: float = Field(30.0, description="files larger than this are refused with a clear error")
     llm_backend: Literal["none", "openai", "ollama", "llamacpp"] = Field(
         "none", description="'none' answers extractively offline; 'openai' is any OpenAI-compatible endpoint "

@@ -132,3 +132,22 @@ def test_new_conversation_forgets_the_earlier_questions(demo_app):
     next(b for b in demo_app.button if b.label == "Ny samtale").click()
     _run(demo_app)
     assert len(demo_app.chat_message) == 0 and not any(b.label == "Ny samtale" for b in demo_app.button)
+
+
+def test_passages_not_yet_embedded_are_said_and_embedded_on_request(demo_app):
+    store = open_store(get_settings())
+    fixture = ROOT / "tests/fixtures/solbjerg-teknik-og-miljoe-2025-03-12.txt"
+    (report,) = add_documents(store, [(fixture.name, fixture.read_bytes())], MAX_BYTES, embed=False)
+    pending = store.embedding_progress()
+    assert pending.total - pending.embedded == report.chunks
+    st.cache_resource.clear()
+    _run(demo_app)
+    bar = next(p for p in demo_app.get("progress") if "uddrag indlejret" in p.proto.text)
+    assert bar.proto.text.startswith(f"{pending.embedded} af {pending.total} ")
+    next(b for b in demo_app.sidebar.button if b.label == "Indlejr nu").click()
+    _run(demo_app)
+    from qa.background import embedding_worker
+
+    embedding_worker(get_settings()).wait(120)
+    assert store.embedding_progress().done
+    store.close()

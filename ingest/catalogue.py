@@ -63,13 +63,14 @@ class MeetingRow:
     item_count: int
     content_hash: str = ""
     date_inferred: bool = False  # the date comes from a reference inside the file, not a meeting header
+    source_url: str | None = None  # the meeting's page at the municipality's portal, when the source names it
 
     def to_json(self) -> dict:
         return {
             "id": self.id, "municipality": self.municipality, "committee": self.committee,
             "date": self.meeting_date.isoformat() if self.meeting_date else None, "date_inferred": self.date_inferred,
             "time": self.meeting_time, "place": self.place, "kind": self.kind.value, "item_count": self.item_count,
-            "source": self.file_name, "enclosed": self.enclosed,
+            "source": self.file_name, "enclosed": self.enclosed, "source_url": self.source_url,
         }
 
     @classmethod
@@ -77,7 +78,7 @@ class MeetingRow:
         return cls(data["id"], data["source"], data["municipality"], data["committee"],
                    date.fromisoformat(data["date"]) if data.get("date") else None, data.get("time"), data.get("place"),
                    MeetingKind(data["kind"]), bool(data.get("enclosed")), int(data.get("item_count") or 0),
-                   date_inferred=bool(data.get("date_inferred")))
+                   date_inferred=bool(data.get("date_inferred")), source_url=data.get("source_url"))
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ class FileRow:
 
 
 _MEETING_COLUMNS = ("m.id, m.file_name, m.municipality, m.committee, m.meeting_date, m.meeting_time, m.place, m.kind, "
-                    "m.enclosed, m.item_count, m.content_hash, m.date_inferred")
+                    "m.enclosed, m.item_count, m.content_hash, m.date_inferred, m.source_url")
 _COMPLETE = "JOIN files f ON f.name = m.file_name WHERE f.status = 'ok' AND f.collection = ?"  # made by this version
 _ITEM_COLUMNS = ("i.meeting_id, i.position, i.number, i.title, i.case_number, i.category, i.closed, m.municipality, "
                  "m.committee, m.meeting_date")
@@ -139,7 +140,8 @@ def _day(text: str | None) -> date | None:
 
 
 def _meeting_row(r: tuple) -> MeetingRow:
-    return MeetingRow(r[0], r[1], r[2], r[3], _day(r[4]), r[5], r[6], MeetingKind(r[7]), bool(r[8]), r[9], r[10] or "", bool(r[11]))
+    return MeetingRow(r[0], r[1], r[2], r[3], _day(r[4]), r[5], r[6], MeetingKind(r[7]), bool(r[8]), r[9], r[10] or "", bool(r[11]),
+                      r[12])
 
 
 def _item_row(r: tuple) -> ItemRow:
@@ -165,7 +167,8 @@ class Catalogue:
 
     def _migrate(self) -> None:
         """Columns added after the first catalogues were made."""
-        for table, column, declaration in (("files", "path", "TEXT"), ("meetings", "date_inferred", "INTEGER DEFAULT 0")):
+        for table, column, declaration in (("files", "path", "TEXT"), ("meetings", "date_inferred", "INTEGER DEFAULT 0"),
+                                           ("meetings", "source_url", "TEXT")):
             if column not in {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}:
                 self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
@@ -228,10 +231,10 @@ class Catalogue:
     def _insert_meeting(self, m: Meeting) -> None:
         self._db.execute(
             "INSERT OR REPLACE INTO meetings (id, file_name, municipality, committee, meeting_date, meeting_time, place, kind, "
-            "enclosed, content_hash, item_count, date_inferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "enclosed, content_hash, item_count, date_inferred, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (m.id, m.source_name, m.municipality, m.committee, m.meeting_date.isoformat() if m.meeting_date else None,
              m.meeting_time, m.place, m.kind.value, int(m.enclosed), m.content_hash, len(m.items),
-             int(m.date_inferred)),
+             int(m.date_inferred), m.source_url),
         )
         for position, item in enumerate(m.items):
             self._db.execute(

@@ -105,6 +105,7 @@ def _make_chunk(meeting: Meeting, item: AgendaItem, section: Section, doc: RawDo
         section=section.kind,
         section_heading=section.heading,
         date_inferred=meeting.date_inferred,
+        source_url=meeting.source_url,
     )
     # the file name too: a renamed copy of a file is another file, its chunks other chunks
     chunk_id = hashlib.sha256(f"{doc.name}:{doc.sha256}:{meeting.id}:{start}:{end}".encode()).hexdigest()[:32]

@@ -34,7 +34,8 @@ class MeetingHints:
     meeting_time: str | None = None
     place: str | None = None
     kind: MeetingKind | None = None
-    external_id: str | None = None
+    external_id: str | None = None  # the portal's own id of the meeting
+    source_url: str | None = None  # where the document is published (its portal page), http(s) only
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Meeting:
     enclosed: bool  # minutes of an earlier meeting found inside another meeting's document
     content_hash: str  # of everything the meeting's chunks and summary depend on
     date_inferred: bool = False  # no header of its own: the date is read from a reference in the file
+    source_url: str | None = None  # the document's page at the municipality's portal, when the source names it
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ class SourceRef:
     section: SectionKind
     section_heading: str
     date_inferred: bool = False  # the meeting has no header: its date is read from a reference in the file
+    source_url: str | None = None  # the meeting's page at the municipality's portal (http/https), when known
 
     def label(self) -> str:
         """Human label, e.g. 'Randers, Beskæftigelsesudvalget 14-01-2020, pkt. 3, Beslutning, l. 196-204'."""

@@ -47,6 +47,7 @@ def _source_json(ref: SourceRef) -> dict:
         "committee": ref.committee, "meeting_date": ref.meeting_date.isoformat() if ref.meeting_date else None,
         "meeting_id": ref.meeting_id, "item_number": ref.item_number, "item_title": ref.item_title,
         "section": ref.section.value, "section_heading": ref.section_heading, "date_inferred": ref.date_inferred,
+        "source_url": ref.source_url,
     }
 
 
@@ -56,6 +57,7 @@ def _source_from_json(data: dict) -> SourceRef:
         data["char_start"], data["char_end"], data.get("municipality"), data.get("committee"), data["meeting_id"],
         date.fromisoformat(data["meeting_date"]) if data.get("meeting_date") else None, data["item_number"],
         data["item_title"], SectionKind(data["section"]), data.get("section_heading", ""), bool(data.get("date_inferred")),
+        data.get("source_url"),
     )
 
 

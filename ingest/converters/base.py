@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlsplit
 
 from ingest.types import Line, MeetingHints, RawDocument
 
@@ -36,3 +37,13 @@ def build_document(
     if not any(line.text.strip() for line in lines):
         raise ConversionError(name, "no text found (empty document)")
     return RawDocument(name, hashlib.sha256(data).hexdigest(), fmt, text, tuple(lines), hints or MeetingHints())
+
+
+def web_url(text: str | None) -> str | None:
+    """`text` when it is an absolute http(s) address and nothing else (never `javascript:`, never a relative
+    path): a document's own statement of where it is published, safe to show as a link."""
+    url = (text or "").strip()
+    if not url or any(c.isspace() or c in "\"'<>`" for c in url):
+        return None
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None

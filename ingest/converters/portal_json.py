@@ -8,7 +8,8 @@ A case's decision trail (Aarhus city archive: a list of {date, fora_name, title}
 `title`, one entry per meeting that treated the case) becomes one meeting per entry: a `REFERAT <body>
 d. <date>` header, the case as its item, and the text under a `Beslutning` heading (the field is the
 decision). The municipality is the one the text names ("Greve Kommune"), else the portal's address in its links
-(`https://dagsordener.greve.dk/...`).
+(`https://dagsordener.greve.dk/...`). The meeting's page at the portal (`source_url`) is `<portal>/vis?id=<Id>`,
+the portal being the one its own document links (`Felter[].Link`, `<portal>/Vis/Pdf/...`) point to.
 """
 
 from __future__ import annotations
@@ -17,14 +18,29 @@ import json
 import re
 import unicodedata
 from datetime import datetime
+from urllib.parse import quote
 
-from ingest.converters.base import ConversionError, build_document
+from ingest.converters.base import ConversionError, build_document, web_url
 from ingest.converters.html import html_to_lines
 from ingest.converters.text import decode_text
 from ingest.types import MeetingHints, RawDocument
 from ingest.vocabulary import KOMMUNE, PORTAL_HOST, municipality_name
 
 CASE_NUMBER_IN_NAME = re.compile(r"(?<!\d)\d{2}-\d{6}(?!\d)")  # "...-sag-18-039871-...": the case a trail is about
+PORTAL_DOCUMENT_LINK = re.compile(r"^(https?://[^/]+)/vis/pdf/", re.IGNORECASE)  # the portal's link to its own PDF
+
+
+def _portal_page(doc: dict) -> str | None:
+    """The meeting's page at the portal that published it: known only when the JSON links the portal itself."""
+    meeting_id = str(doc.get("Id") or "").strip()
+    if not meeting_id or meeting_id.strip("0-") == "":
+        return None
+    for item in doc.get("Dagsordenpunkter") or []:
+        for field in item.get("Felter") or []:
+            link = PORTAL_DOCUMENT_LINK.match(web_url(field.get("Link")) or "")
+            if link:
+                return web_url(f"{link[1]}/vis?id={quote(meeting_id, safe='-')}")
+    return None
 
 
 def _hints(doc: dict) -> MeetingHints:
@@ -37,6 +53,7 @@ def _hints(doc: dict) -> MeetingHints:
         meeting_time=when.strftime("%H:%M") if when else None,
         place=(meeting.get("Sted") or "").strip() or None,
         external_id=doc.get("Id"),
+        source_url=_portal_page(doc),
     )
 
 

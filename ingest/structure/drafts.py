@@ -86,7 +86,7 @@ def freeze(drafts: list[MeetingDraft], doc: RawDocument, municipality: str | Non
         meetings.append(
             Meeting(meeting_id, municipality, draft.committee, draft.meeting_date, draft.meeting_time,
                     draft.place, kind, items, doc.name, doc.sha256, draft.enclosed, digest.hexdigest(),
-                    date_inferred=draft.date_inferred)
+                    date_inferred=draft.date_inferred, source_url=doc.hints.source_url)
         )
     return meetings
 

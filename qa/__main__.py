@@ -2,10 +2,11 @@
 
     python -m qa ask "QUESTION" [--json] [--committee X] [--municipality X] [--since DATE] [--until DATE]
     python -m qa ask --batch questions.jsonl      # one JSON question per line in, one JSON answer per line out
-    python -m qa summarize MEETING_ID [--json | --markdown]
+    python -m qa summarize MEETING_ID [--json | --markdown] [--export md|docx [--out FILE]]
     python -m qa summarize --all                  # make (or refresh) every meeting's summary with the configured backend
-    python -m qa brief MEETING_ID [--json]
-    python -m qa case "QUERY OR CASE NUMBER" [--json]
+    python -m qa brief MEETING_ID [--json] [--export md|docx [--out FILE]]
+    python -m qa case "QUERY OR CASE NUMBER" [--json] [--export md|docx [--out FILE]]
+    python -m qa suggest [--n 3] [--json]         # questions the loaded minutes answer
     python -m qa check "CLAIM" [--json]
     python -m qa meetings [--json]
     python -m qa settings
@@ -77,7 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="fact-check a claim: supported, contradicted, partly supported, not found")
     check.add_argument("claim")
     check.add_argument("--json", action="store_true")
-    for command in (ask, meetings, summary, brief_cmd, case, check):
+    for command in (summary, brief_cmd, case):
+        command.add_argument("--export", choices=("md", "docx"), help="write Markdown or Word, sources as numbered notes")
+        command.add_argument("--out", type=Path, help="the export's file (default: a name after the meeting or case)")
+    suggest = commands.add_parser("suggest", help="questions the loaded minutes answer (as the app suggests them)")
+    suggest.add_argument("--n", type=int, default=3)
+    suggest.add_argument("--json", action="store_true")
+    for command in (ask, meetings, summary, brief_cmd, case, check, suggest):
         command.add_argument("--store", type=Path, default=settings.data_dir)
     commands.add_parser("settings", help="print the active settings")
     args = parser.parse_args(argv)
@@ -102,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command in ("summarize", "brief", "case"):
             return _structured(store, args, settings)
+        if args.command == "suggest":
+            from qa.archive import suggested_questions
+
+            questions = suggested_questions(store, args.n)
+            print(json.dumps(questions, ensure_ascii=False) if args.json else "\n".join(questions))
+            return 0
         try:
             answerer = Answerer(store, make_llm(settings), describe_llm(settings))
         except BackendError as exc:
@@ -154,7 +167,25 @@ def _structured(store, args, settings) -> int:
     except KeyError as exc:
         print(f"error: {exc.args[0]}", file=sys.stderr)
         return 2
+    if args.export:
+        return _export(result, args.export, args.out)
     print(json.dumps(result.to_json(), ensure_ascii=False, indent=2) if args.json else text)
+    return 0
+
+
+def _export(result, kind: str, out: Path | None) -> int:
+    """Markdown to the file, or to stdout without --out; Word always to a file (named after the meeting)."""
+    from qa.export import export_file_name, to_docx, to_markdown
+
+    if kind == "md" and out is None:
+        print(to_markdown(result), end="")
+        return 0
+    path = out or Path(export_file_name(result, kind))
+    if kind == "md":
+        path.write_text(to_markdown(result), encoding="utf-8")
+    else:
+        path.write_bytes(to_docx(result))
+    print(f"{path} written")
     return 0
 
 

@@ -1,5 +1,7 @@
 """Question → grounded Answer: resolve follow-ups, read filters, retrieve, decide whether the minutes
-answer it at all, then answer extractively (default) or with an LLM, every statement cited.
+answer it at all, then answer extractively (default) or with an LLM, every statement cited. A question about
+the archive itself (a meeting's summary, what is new since the last meeting) is answered from the summaries
+(`qa.archive`).
 """
 
 from __future__ import annotations
@@ -74,6 +76,14 @@ class Answerer:
         answer.searched = " ".join(p for p in (note, searched(meetings, question.filters, question.language)) if p)
         if not meetings:
             answer.answer = messages.NO_DOCUMENTS[question.language]
+            return answer
+        if question.intent is not None:
+            from qa.archive import answer_from_archive  # the archive's view uses the summaries, not retrieval
+
+            answer = answer_from_archive(self.store, question, meetings, answer, self.llm, self.llm_name)
+            if note and answer.status is Status.ANSWERED:
+                answer.answer = f"{note}\n{answer.answer}"
+            answer.timings = {"answer": time.perf_counter() - started, "total": time.perf_counter() - started}
             return answer
         t = time.perf_counter()
         passages = self.retriever.search(question, EVIDENCE_K)

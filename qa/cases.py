@@ -1,10 +1,12 @@
 """A case across meetings: its timeline (every meeting that treated it, with the decision) and the
-pre-meeting brief of an agenda (what each item asks, and its earlier treatment).
+pre-meeting brief of a meeting (per item: what it asks, this meeting's decision, and its earlier treatment).
 
 An item is the same case as another when they share a case number, else when their titles name the same
-thing. Standing items ("Bordrunde", "Orientering fra Magistraten") that recur at most meetings of a body
-are not cases. Dates an item only plans ("vil blive behandlet ... d. 23. januar 2023") are listed as
-planned, never as treatments or decisions.
+thing. Standing items ("Dagsorden", "Bordrunde", "Orientering om udvalg(s)mødet") that recur at most meetings
+of a body are not cases, whatever their spelling at one meeting. A brief looks for earlier treatment in the
+meeting's own municipality and counts only meetings dated strictly before it: an undated meeting, one the
+same day or a later one is never earlier. Dates an item only plans ("vil blive behandlet ... d. 23. januar
+2023") are listed as planned, once per date and municipality, never as treatments or decisions.
 """
 
 from __future__ import annotations
@@ -12,50 +14,69 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from ingest.catalogue import ItemRow
+from ingest.catalogue import ItemRow, MeetingRow
 from ingest.store import Store
-from ingest.vocabulary import CASE_NUMBER_LINE, SectionKind, parse_date
+from ingest.vocabulary import CASE_NUMBER_LINE, MeetingKind, SectionKind, parse_date
 from qa.citations import CitationRegistry
 from qa.retrieval import section_passages
-from qa.summarise import lead_statement
+from qa.summarise import block_statement, lead_statement
 from qa.types import Brief, BriefItem, Passage, Planned, Timeline, Treatment
 from qa.vocabulary.cues import plans_treatment
 from qa.vocabulary.dates import states_date
 from qa.vocabulary.sentences import sentences
 from qa.vocabulary.words import content_stems, same_title
 
+__all__ = ["Standing", "brief", "case_timeline", "same_case", "treatments_of"]
 
-def _standing_titles(items: list[ItemRow]) -> set[str]:
-    """Titles that recur at most meetings of a body: standing items, not cases."""
-    meetings_per_body: Counter[str | None] = Counter()
-    title_meetings: Counter[tuple[str | None, str]] = Counter()
-    seen_meetings: set[str] = set()
-    for item in items:
-        if item.meeting_id not in seen_meetings:
-            seen_meetings.add(item.meeting_id)
-            meetings_per_body[item.committee] += 1
-        title_meetings[(item.committee, item.title.lower())] += 1
-    return {title for (body, title), n in title_meetings.items() if n >= 3 and n >= meetings_per_body[body] / 2}
+_CASE_QUOTE, _STANDING_QUOTE = 900, 240  # characters of an item's recommendation or decision quoted in a brief
 
 
-def _same_case(query: str, query_stems: set[str], case_number: str | None, item: ItemRow) -> bool:
+class Standing:
+    """The standing items of the archive: titles that recur at three or more meetings of a body and at least
+    half of them. A title is standing when it is one of those or the same title spelt otherwise."""
+
+    def __init__(self, items: list[ItemRow]) -> None:
+        meetings_per_body: Counter[str | None] = Counter()
+        title_meetings: Counter[tuple[str | None, str]] = Counter()
+        seen: set[str] = set()
+        for item in items:
+            if item.meeting_id not in seen:
+                seen.add(item.meeting_id)
+                meetings_per_body[item.committee] += 1
+            title_meetings[(item.committee, item.title.lower())] += 1
+        self.titles = {t for (body, t), n in title_meetings.items() if n >= 3 and n >= meetings_per_body[body] / 2}
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, title: str) -> bool:
+        key = title.lower()
+        if key not in self._known:
+            self._known[key] = key in self.titles or any(same_title(key, t) for t in self.titles)
+        return self._known[key]
+
+
+def same_case(title: str, case_number: str | None, item: ItemRow) -> bool:
+    """The item treats the case named by `title` (or, when given, `case_number`)."""
     if case_number:
         return item.case_number == case_number
-    title = set(content_stems(item.title))
-    return bool(title) and len(query_stems & title) / len(query_stems) >= 0.75 or same_title(item.title, query)
+    stems = set(content_stems(title))
+    other = set(content_stems(item.title))
+    return bool(stems and other) and len(stems & other) / len(stems) >= 0.75 or same_title(item.title, title)
 
 
 def treatments_of(store: Store, query: str, case_number: str | None, registry: CitationRegistry,
-                  exclude_meeting: str | None = None) -> list[Treatment]:
+                  exclude_meeting: str | None = None, municipality: str | None = None,
+                  standing: Standing | None = None) -> list[Treatment]:
+    """Every open item treating the case, oldest first (undated last), within `municipality` when given."""
     meetings = {m.id: m for m in store.catalogue.meetings()}
     items = [i for i in store.catalogue.all_items() if i.meeting_id in meetings and not i.closed]
-    standing = _standing_titles(items)
-    stems = set(content_stems(query))
+    standing = standing or Standing(items)
     found = []
     for item in items:
-        if item.meeting_id == exclude_meeting or item.title.lower() in standing:
+        if item.meeting_id == exclude_meeting or item.title in standing:
             continue
-        if not _same_case(query, stems, case_number, item):
+        if municipality and item.municipality != municipality:
+            continue
+        if not same_case(query, case_number, item):
             continue
         args = (item.meeting_id, item.number, item.title)
         found.append(Treatment(meetings[item.meeting_id], item.number, item.title,
@@ -70,13 +91,18 @@ def case_timeline(store: Store, query: str) -> Timeline:
     number = query.strip() if CASE_NUMBER_LINE.match(query.strip()) else None
     registry = CitationRegistry()
     timeline = Timeline(query, treatments_of(store, query, number, registry))
+    planned: list[Planned] = []
     for treatment in timeline.treatments:
         for kind in (SectionKind.CASE, SectionKind.SUMMARY, SectionKind.ATTACHMENTS, SectionKind.RECOMMENDATION):
             for passage in section_passages(store, treatment.meeting.id, treatment.item_number, treatment.item_title, kind):
-                timeline.planned += _planned(passage, treatment.meeting.meeting_date, registry)
-    seen: set[tuple[date, str]] = set()
-    timeline.planned = [p for p in sorted(timeline.planned, key=lambda p: p.when)
-                        if (p.when, p.statement.text) not in seen and not seen.add((p.when, p.statement.text))]
+                planned += _planned(passage, treatment.meeting.meeting_date, registry)
+    # one line per planned date and municipality: the shortest sentence saying it
+    best: dict[tuple[date, str | None], Planned] = {}
+    for plan in planned:
+        key = (plan.when, plan.statement.citations[0].source.municipality)
+        if key not in best or len(plan.statement.text) < len(best[key].statement.text):
+            best[key] = plan
+    timeline.planned = sorted(best.values(), key=lambda p: (p.when, p.statement.citations[0].source.municipality or ""))
     return timeline
 
 
@@ -92,19 +118,36 @@ def _planned(passage: Passage, after: date | None, registry: CitationRegistry) -
     return out
 
 
+def is_earlier(treatment: Treatment, meeting: MeetingRow) -> bool:
+    """Dated strictly before the meeting: an undated meeting (or an undated brief) never counts as earlier."""
+    then, now = treatment.meeting.meeting_date, meeting.meeting_date
+    return then is not None and now is not None and then < now
+
+
 def brief(store: Store, meeting_id: str) -> Brief:
-    """Per open item of the meeting: what it asks and how the same case was treated before."""
+    """Per item of the meeting, in order: what it asks (the administration's recommendation, whole), for minutes
+    the decision taken, and how the same case was treated at earlier meetings of the same municipality.
+    Standing items are marked and have no case history; closed items keep their title only."""
     meeting = store.catalogue.meeting(meeting_id)
     if meeting is None:
         raise KeyError(f"no meeting with id {meeting_id!r} (see python -m qa meetings)")
-    items = []
     registry = CitationRegistry()
+    meetings = {m.id for m in store.catalogue.meetings()}
+    standing = Standing([i for i in store.catalogue.all_items() if i.meeting_id in meetings and not i.closed])
+    items = []
     for row in store.catalogue.items(meeting_id):
         if row.closed:
+            items.append(BriefItem(row.number, row.title, None, [], closed=True))
             continue
-        asks = lead_statement(registry, section_passages(store, meeting_id, row.number, row.title, SectionKind.RECOMMENDATION), at_most=2)
-        # earlier means dated before this meeting: an undated meeting is never counted as earlier
-        earlier = [t for t in treatments_of(store, row.title, row.case_number, registry, exclude_meeting=meeting_id)
-                   if meeting.meeting_date and t.meeting.meeting_date and t.meeting.meeting_date < meeting.meeting_date]
-        items.append(BriefItem(row.number, row.title, asks, earlier))
+        sections = {kind: section_passages(store, meeting_id, row.number, row.title, kind)
+                    for kind in (SectionKind.RECOMMENDATION, SectionKind.DECISION)}
+        is_standing = row.title in standing
+        limit = _STANDING_QUOTE if is_standing else _CASE_QUOTE  # a round of news ("Bordrunde") is not the point
+        asks = block_statement(registry, sections[SectionKind.RECOMMENDATION], limit)
+        decision = block_statement(registry, sections[SectionKind.DECISION], limit) if meeting.kind is MeetingKind.MINUTES else None
+        earlier = [] if is_standing else [
+            t for t in treatments_of(store, row.title, row.case_number, registry, exclude_meeting=meeting_id,
+                                     municipality=meeting.municipality, standing=standing)
+            if is_earlier(t, meeting)]
+        items.append(BriefItem(row.number, row.title, asks, earlier, decision=decision, standing=is_standing))
     return Brief(meeting, items)

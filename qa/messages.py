@@ -71,3 +71,42 @@ VERDICT_LABEL = {  # a fact-check's verdict in the claim's language
     "en": {"supported": "Supported", "contradicted": "Contradicted", "partly_supported": "Partly supported",
            "not_found": "Not in the minutes"},
 }
+
+# -- summaries, briefs and what is new, in the chat and in exports ------------------------------------------
+KIND = {"da": {"dagsorden": "dagsorden", "referat": "referat"}, "en": {"dagsorden": "agenda", "referat": "minutes"}}
+ITEM = {"da": "pkt. {number} «{title}»", "en": "item {number} “{title}”"}
+SUMMARY_TITLE = {"da": "Resumé: {meeting}", "en": "Summary: {meeting}"}
+BRIEF_TITLE = {"da": "Forberedelse: {meeting}", "en": "Preparation: {meeting}"}
+DECISIONS_TITLE = {"da": "Beslutninger: {meeting}", "en": "Decisions: {meeting}"}
+AGENDA_NOTE = {"da": "Dagsorden: mødet har ingen beslutninger i materialet; her er hvad hvert punkt lægger op til.",
+               "en": "Agenda: the material records no decisions; this is what each item asks."}
+DECISION_LABEL = {"da": "Beslutning", "en": "Decision"}
+NO_DECISION_SHORT = {"da": "ingen beslutning i materialet", "en": "no decision recorded"}
+RECOMMENDATION_LABEL = {"da": "Forvaltningens indstilling (forslag, ikke en beslutning)",
+                        "en": "The administration's recommendation (a proposal, not a decision)"}
+GIST_LABEL = {"da": "Sagen kort", "en": "In short"}
+EARLIER_LABEL = {"da": "Tidligere behandling", "en": "Earlier treatment"}
+NO_EARLIER = {"da": "Ingen tidligere behandling fundet i referaterne fra {where}.",
+              "en": "No earlier treatment found in the minutes of {where}."}
+STANDING_ITEMS = {"da": "Faste punkter", "en": "Standing items"}
+CLOSED_ITEMS = {"da": "Lukkede punkter", "en": "Closed items"}
+CLOSED_ITEM = {"da": "Lukket punkt.", "en": "Closed item."}
+KEY_POINTS = {"da": "Hovedpunkter", "en": "Key points"}
+SOURCES = {"da": "Kilder", "en": "Sources"}
+CASE_TITLE = {"da": "Sagen «{query}» ({where})", "en": "The case “{query}” ({where})"}
+NO_CASE = {"da": "Ingen møder i referaterne behandlede «{query}».", "en": "No meeting in the minutes treated “{query}”."}
+PLANNED_TITLE = {"da": "Planlagt (ikke beslutninger)", "en": "Planned (not decisions)"}
+PLANNED_AT = {"da": "{when}, nævnt på {meeting}, pkt. {number}", "en": "{when}, mentioned at {meeting}, item {number}"}
+
+NEW_TITLE = {"da": "Nyt på {latest}, siden mødet {previous}", "en": "New at {latest}, since the meeting of {previous}"}
+NO_PREVIOUS = {"da": "Nyt på {latest} (arkivet har intet tidligere dateret møde i {body} at sammenligne med)",
+               "en": "New at {latest} (the archive holds no earlier dated meeting of {body} to compare with)"}
+NEW_ITEMS = {"da": "Nye punkter", "en": "New items"}
+NOTHING_NEW = {"da": "Ingen nye sager: alle punkter var også på mødet {previous} eller er faste punkter.",
+               "en": "No new cases: every item was also at the meeting of {previous} or is a standing item."}
+CONTINUED_ITEMS = {"da": "Fortsat fra mødet {previous}", "en": "Continued from the meeting of {previous}"}
+NO_MEETING = {"da": "Der er intet dateret møde i arkivet{within}.", "en": "The archive holds no dated meeting{within}."}
+WITHIN = {"da": " i {what}", "en": " for {what}"}
+SAME_DAY = {"da": "Samme dag også: {others}.", "en": "The same day also: {others}."}
+SUGGESTED_DECISION = {"da": "Hvad blev besluttet om {title}?", "en": "What was decided about {title}?"}
+SUGGESTED_NEW = {"da": "Hvad er nyt siden sidste møde i {committee}?", "en": "What is new since the last meeting of {committee}?"}

@@ -1,19 +1,29 @@
 """Understanding a question: its language, what kind of answer it wants, and the filters it states
-("i januar 2023", "på mødet den 14. januar 2020", "Randers", "i Beskæftigelsesudvalget").
+("i januar 2023", "på mødet den 14. januar 2020", "Randers", "i Beskæftigelsesudvalget"); and whether it asks
+for the archive's own view of a meeting (its summary, what is new since the last one) rather than a subject.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from qa.types import Filters, QuestionKind
+from qa.vocabulary.archive import asks_latest, asks_summary, asks_whats_new, beyond_request, names_meeting
 from qa.vocabulary.cues import MEETING_WORDS, question_kind
 from qa.vocabulary.dates import MONTHS, exact_day, is_year, month_period, season_period, without_days, year_period
 from qa.vocabulary.words import committee_heads, committee_starts_with, content_stems, detect_language, stem, tokens
 
-__all__ = ["Question", "QuestionKind", "parse_question"]
+__all__ = ["Intent", "Question", "QuestionKind", "parse_question"]
 
 _DATE_STEMS = {stem(m) for m in MONTHS}
+
+
+class Intent(StrEnum):
+    """A question about the archive itself, answered from the meeting summaries rather than by search."""
+
+    MEETING_SUMMARY = "meeting_summary"  # "Opsummer mødet den 14. januar 2020", "Giv et resumé af sidste møde"
+    WHATS_NEW = "whats_new"  # "Hvad er nyt siden sidste møde i Beskæftigelsesudvalget?"
 
 
 @dataclass(frozen=True)
@@ -24,6 +34,8 @@ class Question:
     filters: Filters
     terms: tuple[str, ...]  # stemmed content words; question words and words that became filters dropped
     named: tuple[str, ...] = ()  # content words including those that became filters, dates left out
+    intent: Intent | None = None  # a summary or "what is new" question: no subject of its own
+    latest: bool = False  # it asks for the last meeting ("sidste møde", "the latest meeting")
 
     def coverage_terms(self) -> set[str]:
         """The words a passage must contain to count as speaking to the question (dates are metadata)."""
@@ -55,7 +67,27 @@ def parse_question(text: str, municipalities: list[str], committees: list[str], 
     terms = tuple(dict.fromkeys(content_stems(rest, drop_question_words=True)))
     named = tuple(t for t in dict.fromkeys(content_stems(text, drop_question_words=True))
                   if t not in _DATE_STEMS and not is_year(t))
-    return Question(text, detect_language(text), kind, filters, terms, named)
+    question = Question(text, detect_language(text), kind, filters, terms, named, latest=asks_latest(text))
+    return replace(question, intent=archive_intent(question))
+
+
+def archive_intent(question: Question) -> Intent | None:
+    """A question with no subject of its own that asks what is new ("Hvad er nyt siden sidste møde i
+    Beskæftigelsesudvalget?"), for a meeting's summary ("Opsummer mødet den 14. januar 2020", "Giv et resumé af
+    sidste møde"), or what a meeting decided ("Hvad besluttede Beskæftigelsesudvalget den 14. januar 2020?").
+    A question naming a subject ("Hvad er nyt om budgettet?", "Opsummer sagen om Gimle") is a search."""
+    if beyond_request(question.coverage_terms()):
+        return None
+    text, filters = question.text, question.filters
+    if asks_whats_new(text):
+        return Intent.WHATS_NEW
+    one_day = filters.since is not None and filters.since == filters.until
+    meeting = names_meeting(text) or question.latest or one_day
+    if asks_summary(text) and (meeting or filters.committees):
+        return Intent.MEETING_SUMMARY
+    if question.kind is QuestionKind.DECISION and (question.latest or one_day):
+        return Intent.MEETING_SUMMARY  # what the meeting decided, nothing narrower: its decisions are the summary
+    return None
 
 
 def _filters_from_text(text: str, municipalities: list[str], committees: list[str], meeting_dates: bool) -> tuple[Filters, str]:

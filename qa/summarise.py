@@ -30,6 +30,7 @@ SUMMARY_VERSION = "s2"
 NO_DECISION = "ingen beslutning"
 _GIST_ORDER = (SectionKind.SUMMARY, SectionKind.CASE, SectionKind.RECOMMENDATION, SectionKind.ATTACHMENTS)
 _MAX_QUOTE = 320  # characters of a gist or decision quote before the sentences stop
+_MAX_BLOCK = 900  # characters of a recommendation or decision quoted whole in a brief
 
 
 def leading_sentences(passage: Passage, limit: int = _MAX_QUOTE, at_most: int = 2) -> list[tuple[int, int]]:
@@ -45,6 +46,17 @@ def leading_sentences(passage: Passage, limit: int = _MAX_QUOTE, at_most: int = 
 def lead_statement(registry: CitationRegistry, passages: list[Passage], at_most: int = 3) -> Statement | None:
     """The first sentences of the first passage, quoted (None when there is no passage)."""
     return registry.statement(passages[0], leading_sentences(passages[0], at_most=at_most)) if passages else None
+
+
+def block_statement(registry: CitationRegistry, passages: list[Passage], limit: int = _MAX_BLOCK) -> Statement | None:
+    """The first passage with any words, whole or its leading sentences up to about `limit` characters, quoted as
+    one block with one citation (a recommendation's "At 1) ... At 2) ..." stays together). None when there is
+    no such passage (an empty decision field, ".")."""
+    passage = next((p for p in passages if any(c.isalnum() for c in p.text)), None)
+    if passage is None:
+        return None
+    spans = leading_sentences(passage, limit=limit, at_most=len(passage.text))
+    return registry.statement(passage, [(spans[0][0], spans[-1][1])]) if spans else None
 
 
 def _passages_by_item(store: Store, meeting_id: str) -> dict[tuple[str, str], dict[SectionKind, list[Passage]]]:

@@ -110,6 +110,7 @@ class Answer:
     searched: str = ""  # what was searched, said when nothing was found
     removed_sentences: int = 0  # LLM sentences dropped because their cited passages did not support them
     timings: dict[str, float] = field(default_factory=dict)  # seconds
+    meeting_id: str | None = None  # the meeting the answer is about (a summary, what is new): the app links to it
 
     def to_json(self) -> dict:
         return {
@@ -118,7 +119,7 @@ class Answer:
             "evidence": [p.to_json(i + 1) for i, p in enumerate(self.evidence)],
             "filters": self.filters.to_json(), "language": self.language, "backend": self.backend,
             "embedder": self.embedder, "searched": self.searched, "removed_sentences": self.removed_sentences,
-            "timings_ms": {k: round(v * 1000, 1) for k, v in self.timings.items()},
+            "timings_ms": {k: round(v * 1000, 1) for k, v in self.timings.items()}, "meeting_id": self.meeting_id,
         }
 
     @classmethod
@@ -126,7 +127,8 @@ class Answer:
         return cls(data["question"], Status(data["status"]), data["answer"],
                    [Citation.from_json(c) for c in data["citations"]], [Passage.from_json(p) for p in data["evidence"]],
                    Filters.from_json(data["filters"]), data["language"], data["backend"], data["embedder"],
-                   data["searched"], data["removed_sentences"], {k: v / 1000 for k, v in data["timings_ms"].items()})
+                   data["searched"], data["removed_sentences"], {k: v / 1000 for k, v in data["timings_ms"].items()},
+                   data.get("meeting_id"))
 
 
 @dataclass
@@ -180,9 +182,9 @@ class MeetingSummary:
     backend: str = "extractive"
 
     def to_markdown(self) -> str:
-        from qa.render import summary_markdown  # rendering lives with the other renderers
+        from qa.export import to_markdown  # rendering lives with the other renderers
 
-        return summary_markdown(self)
+        return to_markdown(self)
 
     def statements(self) -> list[Statement]:
         """Every cited statement, in reading order."""
@@ -237,9 +239,13 @@ class Timeline:
     treatments: list[Treatment] = field(default_factory=list)
     planned: list[Planned] = field(default_factory=list)
 
+    def municipalities(self) -> list[str]:
+        """The municipalities whose meetings treated the case."""
+        return sorted({t.meeting.municipality for t in self.treatments if t.meeting.municipality})
+
     def to_json(self) -> dict:
-        return {"query": self.query, "treatments": [t.to_json() for t in self.treatments],
-                "planned": [p.to_json() for p in self.planned]}
+        return {"query": self.query, "municipalities": self.municipalities(),
+                "treatments": [t.to_json() for t in self.treatments], "planned": [p.to_json() for p in self.planned]}
 
     @classmethod
     def from_json(cls, data: dict) -> Timeline:
@@ -251,23 +257,34 @@ class Timeline:
 class BriefItem:
     number: str
     title: str
-    asks: Statement | None  # what the committee is asked to do (the recommendation)
-    earlier: list[Treatment]
+    asks: Statement | None  # what the committee is asked to do (the administration's recommendation, not a decision)
+    earlier: list[Treatment]  # the same case at meetings dated strictly before this one
+    decision: Statement | None = None  # minutes: the decision taken at this meeting
+    standing: bool = False  # a standing item ("Dagsorden", "Bordrunde"): no case history
+    closed: bool = False  # a closed item: its title only
 
     def to_json(self) -> dict:
         return {"number": self.number, "title": self.title, "asks": _json(self.asks),
-                "earlier": [t.to_json() for t in self.earlier]}
+                "earlier": [t.to_json() for t in self.earlier], "decision": _json(self.decision),
+                "standing": self.standing, "closed": self.closed}
 
     @classmethod
     def from_json(cls, data: dict) -> BriefItem:
         return cls(data["number"], data["title"], Statement.from_json(data["asks"]),
-                   [Treatment.from_json(t) for t in data["earlier"]])
+                   [Treatment.from_json(t) for t in data["earlier"]], Statement.from_json(data.get("decision")),
+                   bool(data.get("standing")), bool(data.get("closed")))
 
 
 @dataclass
 class Brief:
+    """A meeting prepared: for an agenda what each item asks and its history; for minutes the decisions first."""
+
     meeting: MeetingRow
     items: list[BriefItem]
+
+    def statements(self) -> list[Statement]:
+        """Every cited statement, in reading order."""
+        return [s for i in self.items for s in (i.decision, i.asks, *(t.decision for t in i.earlier)) if s]
 
     def to_json(self) -> dict:
         return {"meeting": self.meeting.to_json(), "items": [i.to_json() for i in self.items]}

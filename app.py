@@ -1,13 +1,14 @@
-"""Referent in the browser: chat with citations you can open, meetings, case timelines, fact-checks,
-documents. Presentation only: every action goes through `qa`.
+"""Referent in the browser: chat with citations that open their source, meetings, case timelines,
+fact-checks, documents. Presentation only: every action goes through `qa`.
 
-Source text is always shown as text: where a quote is highlighted inside its passage, the passage is
-HTML-escaped first, so nothing in a document can inject markup.
+Source text is always shown as text: where a quote is marked inside its passage, the passage is HTML-escaped
+first (`qa.source_view.numbered_html`), so nothing in a document can inject markup. Danish throughout: where
+Streamlit has no setting for a text of its own (the file uploader's button and size line, the keyboard hint
+under a text field, the skip link), `_DANISH_CSS` puts Danish words in its place.
 """
 
 from __future__ import annotations
 
-import html
 import os
 from datetime import date
 from pathlib import Path
@@ -24,24 +25,46 @@ from qa.library import (
     SUPPORTED_SUFFIXES,
     add_documents,
     add_folder,
-    citation_context,
     embedding_progress,
     list_documents,
+    meeting_choices,
     meeting_items,
     open_store,
     remove_document,
-    source_file,
 )
 from qa.meetings import list_meetings
 from qa.messages import VERDICT_LABEL
+from qa.source_view import numbered_html, open_source
 from qa.summarise import NO_DECISION, summarize
 from qa.types import Filters
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]
+VIEWS = ["Spørg", "Møder", "Sagsforløb", "Faktatjek", "Dokumenter"]
 
 st.set_page_config(page_title="Referent", page_icon="📜", layout="wide")
 settings = get_settings()
+MAX_MB = int(settings.max_file_mb)
+
+_DANISH_CSS = f"""<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{display: none}}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{content: "Vælg filer"}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{display: none}}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{
+  content: "Højst {MAX_MB} MB pr. fil · {', '.join(s.upper() for s in UPLOAD_TYPES)}"; font-size: 0.875rem; opacity: 0.7}}
+[data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span {{font-size: 0}}
+[data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span::after {{content: "Slip filerne her"; font-size: 1rem}}
+[data-testid="InputInstructions"] > span {{display: none}}
+[data-testid="InputInstructions"]::after {{content: "Tryk Enter"}}
+[data-testid="stSkipToContent"] {{font-size: 0; visibility: hidden}}
+[data-testid="stSkipToContent"]::after {{content: "Gå til indholdet"; font-size: 1rem; visibility: visible}}
+.referent-source {{line-height: 1.5; margin: 0.5rem 0 1rem}}
+.referent-line {{display: flex; gap: 0.75rem}}
+.referent-lineno {{flex: 0 0 3.5ch; text-align: right; opacity: 0.55; user-select: none; font-variant-numeric: tabular-nums}}
+.referent-text {{white-space: pre-wrap; overflow-wrap: anywhere; min-width: 0}}
+.referent-source mark {{background: #ffe066; color: inherit; padding: 0.05em 0}}
+</style>"""
+st.html(_DANISH_CSS)
 
 
 def _password_ok() -> bool:
@@ -62,7 +85,7 @@ if not _password_ok():
     st.stop()
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner="Åbner søgeindekset …")
 def _store():
     return open_store(settings)
 
@@ -70,7 +93,7 @@ def _store():
 store = _store()
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner="Gør svarene klar …")
 def _answerer():
     return Answerer(store, make_llm(settings), describe_llm(settings))
 
@@ -84,40 +107,66 @@ def _progress_bar():
     return update
 
 
-def _show_reports(reports) -> None:
-    """One line per file: ingested, unchanged, or the error with its reason."""
+def _keep_reports(origin: str, reports) -> None:
+    """One line per file (ingested, unchanged, or the error and its reason), kept until dismissed."""
     labels = {"ingested": "indlæst", "unchanged": "uændret", "error": "fejl"}
-    for r in reports:
-        detail = r.error if r.status == "error" else f"{r.meetings} møde(r), {r.items} punkter, {r.chunks} uddrag"
-        (st.error if r.status == "error" else st.success)(f"{r.name}: {labels.get(r.status, r.status)} – {detail}")
+    st.session_state[f"reports-{origin}"] = [
+        (r.status == "error", f"{r.name}: {labels.get(r.status, r.status)} – "
+         + (r.error if r.status == "error" else f"{r.meetings} møde(r), {r.items} punkter, {r.chunks} uddrag"))
+        for r in reports]
+
+
+def _show_reports(origin: str) -> None:
+    lines = st.session_state.get(f"reports-{origin}")
+    if not lines:
+        return
+    for failed, line in lines:
+        (st.error if failed else st.success)(line)
+    if st.button("Skjul resultaterne", key=f"dismiss-{origin}"):
+        del st.session_state[f"reports-{origin}"]
+        st.rerun()
 
 
 def _source_card(citation, key: str) -> None:
-    """Body, date, item, section; the quote highlighted inside its passage; the original file."""
+    """A citation that opens its source: the PDF page or the numbered lines with the quote marked; then the
+    municipality's own page and the file. Its content runs only while it is open."""
     ref = citation.source
-    with st.expander(f"[{citation.key}] {ref.label()}"):
+    key = f"{key}-{citation.key}"
+    with st.expander(f"[{citation.key}] {ref.label()}", key=f"source-{key}", on_change="rerun") as card:
+        if not card.open:
+            return
         st.caption(f"{ref.municipality or ''} · {ref.committee or ''} · pkt. {ref.item_number} «{ref.item_title}» · "
                    f"{ref.section_heading or ref.section.label}")
-        before, quote, after = citation_context(store, citation)
-        st.markdown(
-            f"<div style='white-space: pre-wrap'>{html.escape(before)}<mark>{html.escape(quote)}</mark>"
-            f"{html.escape(after)}</div>", unsafe_allow_html=True,
-        )
-        original = source_file(store, ref.file_name)
-        if original:
-            where = f"side {ref.page}" if ref.page else f"linje {ref.line_start}-{ref.line_end}"
-            st.download_button(f"Åbn {ref.file_name} ({where})", original.read_bytes(), file_name=ref.file_name,
-                               key=f"download-{key}-{citation.key}")
+        view = open_source(store, citation)
+        if view.page:
+            page = view.page
+            whole = st.toggle("Vis hele siden", key=f"whole-{key}")
+            found = "citatet er markeret" if page.boxes else "citatet kunne ikke markeres på siden"
+            st.image(page.png if whole else page.focus_png, width=760 if whole else "stretch",
+                     caption=f"{ref.file_name}, side {page.page} af {page.pages}: {found}",
+                     alt=f"Side {page.page} af {ref.file_name} med citatet markeret: {citation.quote[:300]}")
+        elif not view.from_original:
+            st.caption("Den oprindelige fil er ændret eller flyttet: her er uddraget, som det blev indlæst.")
+        st.markdown(numbered_html(view.lines), unsafe_allow_html=True)
+        with st.container(horizontal=True):
+            if view.source_url:
+                st.link_button("Åbn hos kommunen", view.source_url, icon=":material/open_in_new:")
+            if view.file:
+                where = f"side {ref.page}" if ref.page else f"linje {ref.line_start}-{ref.line_end}"
+                st.download_button(f"Hent {ref.file_name} ({where})", view.file.read_bytes(), file_name=ref.file_name,
+                                   key=f"download-{key}", on_click="ignore", icon=":material/download:")
 
 
 def _filters_sidebar(meetings) -> Filters:
     st.sidebar.subheader("Afgrænsning")
-    municipalities = st.sidebar.multiselect("Kommune", sorted({m.municipality for m in meetings if m.municipality}))
-    committees = st.sidebar.multiselect("Udvalg", sorted({m.committee for m in meetings if m.committee}))
+    municipalities = st.sidebar.multiselect("Kommune", sorted({m.municipality for m in meetings if m.municipality}),
+                                            placeholder="Alle kommuner", select_all=False)
+    committees = st.sidebar.multiselect("Udvalg", sorted({m.committee for m in meetings if m.committee}),
+                                        placeholder="Alle udvalg", select_all=False)
     dated = sorted(m.meeting_date for m in meetings if m.meeting_date)
     since = until = None
     if dated and st.sidebar.checkbox("Kun en periode"):
-        chosen = st.sidebar.date_input("Periode", (dated[0], dated[-1]), min_value=date(1990, 1, 1))
+        chosen = st.sidebar.date_input("Periode", (dated[0], dated[-1]), min_value=date(1990, 1, 1), format="DD-MM-YYYY")
         if isinstance(chosen, tuple) and len(chosen) == 2:
             since, until = chosen
     return Filters(tuple(municipalities), tuple(committees), since, until)
@@ -129,7 +178,6 @@ with st.sidebar:
     st.caption("Svar fra kommunale referater, med kilder.")
     st.metric("Møder", len(meetings))
     st.metric("Uddrag i indekset", store.count())
-    st.caption(f"Embedder: `{store.embedder.name}` · svar: `{describe_llm(settings)}`")
 
 
 @st.fragment(run_every=3)
@@ -156,124 +204,144 @@ if not meetings:
     st.info("Der er ingen referater i søgeindekset endnu. Indlæs demo-referaterne fra den opdigtede Lilleå "
             "Kommune, eller tilføj jeres egne under 'Dokumenter'.")
     if st.button("Indlæs demo-referaterne"):
-        _show_reports(add_folder(store, SAMPLES, settings.max_file_bytes, _progress_bar()))
+        _keep_reports("demo", add_folder(store, SAMPLES, settings.max_file_bytes, _progress_bar()))
         st.rerun()
+_show_reports("demo")
 
-chat_tab, meetings_tab, case_tab, check_tab, documents_tab = st.tabs(
-    ["Spørg", "Møder", "Sagsforløb", "Faktatjek", "Dokumenter"])
+chat_tab, meetings_tab, case_tab, check_tab, documents_tab = st.tabs(VIEWS, key="view", on_change="rerun")
+# At the top level the chat input is pinned to the bottom of the page; it is there only while 'Spørg' is open.
+question = st.chat_input("Hvad blev besluttet om …?") if chat_tab.open else None
 
-with chat_tab:
-    history = st.session_state.setdefault("history", [])
-    if history and st.button("Ny samtale", help="Glem de tidligere spørgsmål: det næste spørgsmål står alene"):
-        history.clear()
-        st.rerun()
-    for turn_index, (question, answer) in enumerate(history):
-        with st.chat_message("user"):
-            st.text(question)
-        with st.chat_message("assistant"):
-            (st.text if answer.status.value == "answered" else st.warning)(answer.answer)
-            for citation in answer.citations:
-                _source_card(citation, f"{turn_index}")
-    question = st.chat_input("Hvad blev besluttet om …?")
-    if question:
-        with st.chat_message("user"):
-            st.text(question)
-        with st.chat_message("assistant"):
-            streamed = st.empty()  # an LLM's reply appears as it is written; then the checked answer replaces it
-            written: list[str] = []
-
-            def show(token: str) -> None:
-                written.append(token)
-                streamed.text("".join(written))
-
-            answer = _answerer().ask(question, filters, [q for q, _ in history], on_token=show)
-        history.append((question, answer))
-        st.rerun()
-
-with meetings_tab:
-    shown = list_meetings(store, filters)
-    labels = {m.id: f"{m.meeting_date.strftime('%d-%m-%Y') if m.meeting_date else 'udateret'} · "
-                    f"{m.municipality or 'Ukendt'}, {m.committee or 'ukendt udvalg'} · {m.kind.value} · {m.item_count} pkt."
-              for m in shown}
-    by_label: dict[str, str] = {}
-    for meeting_key, label in labels.items():  # labels are what the user picks; identical ones are numbered
-        by_label[label if label not in by_label else f"{label} ({sum(lb.startswith(label) for lb in by_label) + 1})"] = meeting_key
-    picked = st.selectbox("Møde", list(by_label)) if by_label else None
-    meeting_id = by_label.get(picked) if picked else None
-    if meeting_id:
-        meeting = next(m for m in shown if m.id == meeting_id)
-        st.subheader(labels[meeting_id])
-        st.caption(f"Kilde: {meeting.file_name}" + (f" · {meeting.place}" if meeting.place else ""))
-        summary = summarize(store, meeting_id, llm=_answerer().llm, backend=_answerer().llm_name)
-        st.download_button("Eksportér resumé (Markdown)", summary.to_markdown(), file_name=f"{meeting_id}.md")
-        if summary.key_points:
-            st.markdown("**Hovedpunkter**")
-            for point in summary.key_points:
-                st.text(f"• {point.text} " + " ".join(f"[{c.source.label()}]" for c in point.citations))
-        st.markdown("**Beslutninger**")
-        for item in summary.items:
-            if item.closed:
-                st.markdown(f"**{item.number}.** 🔒 Lukket punkt")
-                st.text(item.title)
-            else:
-                st.text(f"{item.number}. {item.title}: {item.decision.text if item.decision else NO_DECISION}")
-        st.markdown("**Punkter**")
-        for item in meeting_items(store, meeting_id):
-            if item.closed:
-                continue
-            with st.expander(f"{item.number}. {item.title}"):
-                if item.case_number:
-                    st.caption(f"Sagsnr. {item.case_number}" + (f" · {item.category}" if item.category else ""))
-                st.markdown("**Beslutning**")
-                st.text(item.decision or "Ingen beslutning i materialet.")
-                if item.recommendation:
-                    st.markdown("**Indstilling** (forvaltningens forslag, ikke udvalgets beslutning)")
-                    st.text(item.recommendation)
-        if meeting.kind.value == "dagsorden":
-            st.markdown("**Forberedelse: tidligere behandling**")
-            for entry in brief(store, meeting_id).items:
-                earlier = "; ".join(
-                    f"{t.meeting.meeting_date.strftime('%d-%m-%Y') if t.meeting.meeting_date else 'udateret'} "
-                    f"{t.meeting.committee}: {t.decision.text if t.decision else NO_DECISION}" for t in entry.earlier)
-                st.text(f"{entry.number}. {entry.title}: {earlier or 'ingen tidligere behandling fundet'}")
-
-with case_tab:
-    query = st.text_input("Sag (titel eller sagsnummer)", placeholder="Rammeaftale 2023-24")
-    if query:
-        timeline = case_timeline(store, query)
-        if not timeline.treatments:
-            st.warning(f"Ingen møder i referaterne behandlede «{query}».")
-        for index, treatment in enumerate(timeline.treatments):
-            when = treatment.meeting.meeting_date.strftime("%d-%m-%Y") if treatment.meeting.meeting_date else "udateret"
-            st.markdown(f"**{when} · {treatment.meeting.committee}, pkt. {treatment.item_number}**")
-            st.text(f"{treatment.item_title}\nBeslutning: {treatment.decision.text if treatment.decision else NO_DECISION}")
-            for citation in treatment.decision.citations if treatment.decision else []:
-                _source_card(citation, f"case-{index}")
-        if timeline.planned:
-            st.markdown("**Planlagt (ikke beslutninger)**")
-            for planned in timeline.planned:
-                st.text(f"{planned.when.strftime('%d-%m-%Y')}: {planned.statement.text}")
-
-with check_tab:
-    claim = st.text_input("Påstand", placeholder="Udvalget godkendte enstemmigt …")
-    if claim:
-        result = check_claim(_answerer(), claim, filters)
-        st.subheader(VERDICT_LABEL[result.language][result.verdict.value])
-        st.text(result.explanation)
-        for citation in result.citations:
-            _source_card(citation, "check")
-
-with documents_tab:
-    uploads = st.file_uploader("Tilføj referater (PDF, DOCX, HTML, TXT eller dagsordensportalens JSON)",
-                               type=UPLOAD_TYPES, accept_multiple_files=True)
-    if uploads and st.button("Indlæs"):
-        _show_reports(add_documents(store, [(u.name, u.getvalue()) for u in uploads], settings.max_file_bytes,
-                                    _progress_bar(), embed=False))
-        embedding_worker(settings).start()  # searchable by their words now, by meaning when embedded
-    documents = list_documents(store)
-    if documents:
-        st.dataframe([d.to_json() for d in documents], hide_index=True, width="stretch")
-        name = st.selectbox("Fjern dokument", [d.name for d in documents], index=None)
-        if name and st.button("Fjern", type="secondary"):
-            remove_document(store, name)
+if chat_tab.open:
+    with chat_tab:
+        history = st.session_state.setdefault("history", [])
+        if history and st.button("Ny samtale", help="Glem de tidligere spørgsmål: det næste spørgsmål står alene"):
+            history.clear()
             st.rerun()
+        for turn_index, (asked, answer) in enumerate(history):
+            with st.chat_message("user"):
+                st.text(asked)
+            with st.chat_message("assistant"):
+                (st.text if answer.status.value == "answered" else st.warning)(answer.answer)
+                for citation in answer.citations:
+                    _source_card(citation, f"{turn_index}")
+        if question:
+            with st.chat_message("user"):
+                st.text(question)
+            with st.chat_message("assistant"):
+                streamed = st.empty()  # an LLM's reply appears as it is written; then the checked answer replaces it
+                written: list[str] = []
+
+                def show(token: str) -> None:
+                    written.append(token)
+                    streamed.text("".join(written))
+
+                answer = _answerer().ask(question, filters, [q for q, _ in history], on_token=show)
+            history.append((question, answer))
+            st.rerun()
+
+if meetings_tab.open:
+    with meetings_tab:
+        shown = list_meetings(store, filters)
+        choices = meeting_choices(shown)
+        picked = st.selectbox("Møde", list(choices), placeholder="Vælg et møde") if choices else None
+        if not choices:
+            st.info("Ingen møder i afgrænsningen.")
+        meeting_id = choices.get(picked) if picked else None
+        if meeting_id:
+            meeting = next(m for m in shown if m.id == meeting_id)
+            st.subheader(picked)
+            st.caption(f"Kilde: {meeting.file_name}" + (f" · {meeting.place}" if meeting.place else ""))
+            if meeting.source_url:
+                st.link_button("Åbn mødet hos kommunen", meeting.source_url, icon=":material/open_in_new:")
+            summary = summarize(store, meeting_id, llm=_answerer().llm, backend=_answerer().llm_name)
+            st.download_button("Eksportér resumé (Markdown)", summary.to_markdown(), file_name=f"{meeting_id}.md",
+                               on_click="ignore")
+            if summary.key_points:
+                st.markdown("**Hovedpunkter**")
+                for point in summary.key_points:
+                    st.text(f"• {point.text} " + " ".join(f"[{c.source.label()}]" for c in point.citations))
+            st.markdown("**Beslutninger**")
+            for item in summary.items:
+                if item.closed:
+                    st.markdown(f"**{item.number}.** 🔒 Lukket punkt")
+                    st.text(item.title)
+                else:
+                    st.text(f"{item.number}. {item.title}: {item.decision.text if item.decision else NO_DECISION}")
+            st.markdown("**Punkter**")
+            for item in meeting_items(store, meeting_id):
+                if item.closed:
+                    continue
+                with st.expander(f"{item.number}. {item.title}"):
+                    if item.case_number:
+                        st.caption(f"Sagsnr. {item.case_number}" + (f" · {item.category}" if item.category else ""))
+                    st.markdown("**Beslutning**")
+                    st.text(item.decision or "Ingen beslutning i materialet.")
+                    if item.recommendation:
+                        st.markdown("**Indstilling** (forvaltningens forslag, ikke udvalgets beslutning)")
+                        st.text(item.recommendation)
+            if meeting.kind.value == "dagsorden":
+                st.markdown("**Forberedelse: tidligere behandling**")
+                for entry in brief(store, meeting_id).items:
+                    earlier = "; ".join(
+                        f"{t.meeting.meeting_date.strftime('%d-%m-%Y') if t.meeting.meeting_date else 'udateret'} "
+                        f"{t.meeting.committee}: {t.decision.text if t.decision else NO_DECISION}" for t in entry.earlier)
+                    st.text(f"{entry.number}. {entry.title}: {earlier or 'ingen tidligere behandling fundet'}")
+
+if case_tab.open:
+    with case_tab:
+        query = st.text_input("Sag (titel eller sagsnummer)", placeholder="Rammeaftale 2023-24")
+        if query:
+            timeline = case_timeline(store, query)
+            if not timeline.treatments:
+                st.warning(f"Ingen møder i referaterne behandlede «{query}».")
+            for index, treatment in enumerate(timeline.treatments):
+                when = treatment.meeting.meeting_date.strftime("%d-%m-%Y") if treatment.meeting.meeting_date else "udateret"
+                st.markdown(f"**{when} · {treatment.meeting.committee}, pkt. {treatment.item_number}**")
+                st.text(f"{treatment.item_title}\nBeslutning: {treatment.decision.text if treatment.decision else NO_DECISION}")
+                for citation in treatment.decision.citations if treatment.decision else []:
+                    _source_card(citation, f"case-{index}")
+            if timeline.planned:
+                st.markdown("**Planlagt (ikke beslutninger)**")
+                for planned in timeline.planned:
+                    st.text(f"{planned.when.strftime('%d-%m-%Y')}: {planned.statement.text}")
+
+if check_tab.open:
+    with check_tab:
+        claim = st.text_input("Påstand", placeholder="Udvalget godkendte enstemmigt …")
+        if claim:
+            result = check_claim(_answerer(), claim, filters)
+            st.subheader(VERDICT_LABEL[result.language][result.verdict.value])
+            st.text(result.explanation)
+            for citation in result.citations:
+                _source_card(citation, "check")
+
+if documents_tab.open:
+    with documents_tab:
+        uploader = st.session_state.setdefault("uploader", 0)  # a new key empties the uploader after each upload
+        uploads = st.file_uploader("Tilføj referater (PDF, DOCX, HTML, TXT eller dagsordensportalens JSON)",
+                                   type=UPLOAD_TYPES, accept_multiple_files=True, max_upload_size=MAX_MB,
+                                   key=f"uploads-{uploader}")
+        if uploads and st.button("Indlæs"):
+            _keep_reports("upload", add_documents(store, [(u.name, u.getvalue()) for u in uploads],
+                                                  settings.max_file_bytes, _progress_bar(), embed=False))
+            embedding_worker(settings).start()  # searchable by their words now, by meaning when embedded
+            st.session_state["uploader"] = uploader + 1
+            st.rerun()  # the sidebar's counts, drawn before the upload, are drawn again
+        _show_reports("upload")
+        documents = list_documents(store)
+        if documents:
+            st.table([{"Dokument": d.name, "Format": d.format, "Møder": d.meetings, "Punkter": d.items,
+                       "Uddrag": d.chunks, "Indlæst": (d.ingested_at or "")[:10]} for d in documents],
+                     hide_index=True, height=min(420, 40 + 36 * len(documents)))
+            name = st.selectbox("Fjern dokument", [d.name for d in documents], index=None, placeholder="Vælg et dokument")
+            if name and st.button("Fjern", type="secondary"):
+                remove_document(store, name)
+                st.session_state["reports-upload"] = [(False, f"{name}: fjernet – dets uddrag og resuméer er slettet")]
+                st.rerun()
+        with st.expander("Om systemet"):
+            st.markdown(f"Søgning efter betydning: `{store.embedder.name}` · svar: `{describe_llm(settings)}` · "
+                        f"data: `{settings.data_dir}`" + (f" · Chroma: `{settings.chroma_url}`" if settings.chroma_url else ""))
+            if documents:
+                st.table([{"Dokument": d.name, "sha256": d.sha256, "Struktur": d.structure, "Status": d.status}
+                          for d in documents], hide_index=True)

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.catalogue import FileRow
+from ingest.catalogue import FileRow, MeetingRow
 from ingest.converters import SUPPORTED_SUFFIXES
 from ingest.embedders import make_embedder
 from ingest.pipeline import FileReport, Progress, ingest_paths
@@ -21,7 +21,7 @@ from qa.retrieval import section_passages
 from qa.types import Citation
 
 __all__ = ["SUPPORTED_SUFFIXES", "add_documents", "add_folder", "citation_context", "embedding_progress", "list_documents",
-           "meeting_items", "open_store", "remove_document", "safe_file_name", "source_file"]
+           "meeting_choices", "meeting_items", "open_store", "remove_document", "safe_file_name", "source_file"]
 
 
 def open_store(settings: Settings) -> Store:
@@ -73,6 +73,17 @@ def remove_document(store: Store, name: str) -> None:
     upload = store.data_dir / "uploads" / safe_file_name(name)
     if upload.exists():
         upload.unlink()
+
+
+def meeting_choices(meetings: list[MeetingRow]) -> dict[str, str]:
+    """What the user picks a meeting by ('14-05-2025 · Lilleå, Teknik- og Miljøudvalget · referat · 3 pkt.')
+    → its id, in the given order; identical labels are numbered."""
+    choices: dict[str, str] = {}
+    for m in meetings:
+        label = (f"{m.meeting_date.strftime('%d-%m-%Y') if m.meeting_date else 'udateret'} · {m.municipality or 'Ukendt'}, "
+                 f"{m.committee or 'ukendt udvalg'} · {m.kind.value} · {m.item_count} pkt.")
+        choices[label if label not in choices else f"{label} ({sum(c.startswith(label) for c in choices) + 1})"] = m.id
+    return choices
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ class PageImage:
     page: int  # 1-based
     pages: int
     png: bytes  # the whole page, the quote highlighted
-    focus_png: bytes  # the page's full width, cut to the band around the quote (the whole page when not found)
+    focus_png: bytes  # the band around the quote, cut to its text's width (the whole page when not found)
     boxes: tuple[Box, ...]  # the quote's rectangles; empty when the quote was not found on the page
     width: int
     height: int
@@ -168,6 +168,16 @@ def focus_band(height: int, boxes: tuple[Box, ...] | list[Box], margin: float = 
     return max(0, top - pad), min(height, bottom + pad)
 
 
+def focus_area(width: int, height: int, boxes: list[Box], text: list[Box], pad: int = 24) -> tuple[int, int, int, int]:
+    """(left, top, right, bottom) shown first: the band around the quote, narrowed to the text in it (the
+    page's margins cut away, so the words stay legible on a phone)."""
+    if not boxes:
+        return 0, 0, width, height
+    top, bottom = focus_band(height, boxes)
+    inside = [b for b in [*boxes, *text] if b.bottom > top and b.top < bottom]
+    return max(0, min(b.left for b in inside) - pad), top, min(width, max(b.right for b in inside) + pad), bottom
+
+
 @functools.lru_cache(maxsize=32)
 def page_image(path: str, page: int, quote: str, before: str = "", after: str = "", scale: float = SCALE) -> PageImage:
     """The PDF's page (1-based) rendered with the quote highlighted."""
@@ -179,6 +189,7 @@ def page_image(path: str, page: int, quote: str, before: str = "", after: str = 
             left, bottom, _right, top = pdf_page.get_cropbox()
             ranges = locate(_page_text(textpage), quote, before, after)
             boxes = merged(_boxes(textpage, ranges, top, left, scale)) if ranges else []
+            text = _boxes(textpage, [(0, textpage.count_chars())], top, left, scale) if boxes else []
             image = pdf_page.render(scale=scale).to_pil()
             pages = len(document)
         finally:
@@ -186,8 +197,7 @@ def page_image(path: str, page: int, quote: str, before: str = "", after: str = 
     if not boxes:
         log.info("quote not found on page %s of %s: %.60r", page, Path(path).name, quote)
     marked = _highlighted(image, boxes)
-    band = focus_band(marked.height, boxes)
-    focus = marked.crop((0, band[0], marked.width, band[1]))
+    focus = marked.crop(focus_area(marked.width, marked.height, boxes, text))
     return PageImage(page, pages, _png(marked), _png(focus), tuple(boxes), marked.width, marked.height)
 
 

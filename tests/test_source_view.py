@@ -20,6 +20,7 @@ from qa.source_view import (
     NumberedLine,
     _folded,
     _page_text,
+    focus_area,
     focus_band,
     locate,
     merged,
@@ -108,7 +109,7 @@ def test_the_pdf_page_is_shown_with_the_quote_highlighted(store):
     assert yellow > len(colours) / 3, colours[:10]
     focus = Image.open(io.BytesIO(page.focus_png))
     top, bottom = focus_band(page.height, page.boxes)
-    assert focus.size == (page.width, bottom - top) and bottom - top < page.height
+    assert focus.height == bottom - top < page.height and focus.width < page.width  # the margins cut away
     assert all(top <= b.top and b.bottom <= bottom for b in page.boxes)
     assert _marked(view.lines) == view.citation.quote  # the passage beside the page, its quote marked
 
@@ -123,6 +124,8 @@ def test_rectangles_of_one_line_are_one_highlight():
     assert merged(pieces) == [Box(10, 100, 90, 113), Box(10, 120, 80, 132)]
     assert focus_band(1000, []) == (0, 1000)
     assert focus_band(1000, [Box(0, 500, 10, 520)]) == (360, 660)  # at least 30 % of the page around the quote
+    text = [Box(100, 380, 700, 395), Box(90, 900, 750, 915)]  # a line in the band, one far below it
+    assert focus_area(800, 1000, [Box(120, 500, 300, 520)], text) == (76, 360, 724, 660)
 
 
 @pytest.mark.parametrize("name", [*TEXT_FORMATS, GREVE, "randers-beskaeftigelsesudvalget-2020-01-14.txt"])

@@ -21,6 +21,7 @@ from qa.citations import CitationRegistry
 from qa.retrieval import section_passages
 from qa.summarise import block_statement, lead_statement
 from qa.types import Brief, BriefItem, Passage, Planned, Timeline, Treatment
+from qa.vocabulary.archive import procedural_title
 from qa.vocabulary.cues import plans_treatment
 from qa.vocabulary.dates import states_date
 from qa.vocabulary.sentences import sentences
@@ -32,25 +33,29 @@ _CASE_QUOTE, _STANDING_QUOTE = 900, 240  # characters of an item's recommendatio
 
 
 class Standing:
-    """The standing items of the archive: titles that recur at three or more meetings of a body and at least
-    half of them. A title is standing when it is one of those or the same title spelt otherwise."""
+    """The standing items of the archive: titles that recur at three or more meetings of a body (a
+    municipality's committee) and at least half of them, the same titles spelt otherwise ("udvalgmødet" /
+    "udvalgsmødet"), and titles naming only the meeting's own procedure ("Godkendelse af dagsorden",
+    "Meddelelser"), which are never cases however few meetings the archive holds."""
 
     def __init__(self, items: list[ItemRow]) -> None:
-        meetings_per_body: Counter[str | None] = Counter()
-        title_meetings: Counter[tuple[str | None, str]] = Counter()
+        Body = tuple[str | None, str | None]  # (municipality, committee): two towns' Teknikudvalg are two bodies
+        meetings_per_body: Counter[Body] = Counter()
+        title_meetings: Counter[tuple[Body, str]] = Counter()
         seen: set[str] = set()
         for item in items:
+            body = (item.municipality, item.committee)
             if item.meeting_id not in seen:
                 seen.add(item.meeting_id)
-                meetings_per_body[item.committee] += 1
-            title_meetings[(item.committee, item.title.lower())] += 1
+                meetings_per_body[body] += 1
+            title_meetings[(body, item.title.lower())] += 1
         self.titles = {t for (body, t), n in title_meetings.items() if n >= 3 and n >= meetings_per_body[body] / 2}
         self._known: dict[str, bool] = {}
 
     def __contains__(self, title: str) -> bool:
         key = title.lower()
         if key not in self._known:
-            self._known[key] = key in self.titles or any(same_title(key, t) for t in self.titles)
+            self._known[key] = key in self.titles or procedural_title(title) or any(same_title(key, t) for t in self.titles)
         return self._known[key]
 
 

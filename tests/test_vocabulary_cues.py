@@ -1,6 +1,7 @@
 """Golden tables for the cues of questions: what is asked, votes in the minutes, conversations, planned
-treatments and key points (qa/vocabulary/cues.py; the claims' vocabulary has its own tables in
-tests/test_claims_vocabulary.py).
+treatments and key points (qa/vocabulary/cues.py), and questions about the archive itself: summaries, what is
+new, standing items (qa/vocabulary/archive.py). The claims' vocabulary has its own tables in
+tests/test_claims_vocabulary.py.
 
 Each row is a phrase of the kind the minutes or users write, and what the rule must make of it. A row that
 states the right behaviour where the rule is known to get it wrong is marked `wrong(...)` (strict xfail)
@@ -12,6 +13,14 @@ from __future__ import annotations
 import pytest
 
 from qa.types import QuestionKind
+from qa.vocabulary.archive import (
+    asks_latest,
+    asks_summary,
+    asks_whats_new,
+    beyond_request,
+    names_meeting,
+    procedural_title,
+)
 from qa.vocabulary.cues import (
     asks_amount,
     asks_count,
@@ -258,3 +267,99 @@ def test_plans_treatment(sentence, expected):
 ])
 def test_key_point_signals(sentence, expected):
     assert key_point_signals(sentence) == expected
+
+
+# ==== archive: summaries, what is new, standing items (qa/vocabulary/archive.py) ==========================
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Opsummer mødet den 14. januar 2020 i Beskæftigelsesudvalget", True),
+    ("Giv et resumé af sidste møde", True),
+    ("Kan du lave en opsummering af udvalgsmødet?", True),
+    ("Giv mig en kort sammenfatning af mødet i Rådmandsmøde", True),
+    ("Hvad er resuméet af mødet?", True),
+    ("Summarise the meeting on 14 January 2020", True),
+    ("Give me a summary of the last meeting", True),
+    ("Can I get a recap of the latest meeting?", True),
+    ("Hvad blev besluttet om budgettet?", False),
+    ("Hvad handlede punktet om?", False),
+    ("What did the committee decide about the new metro line?", False),
+])
+def test_asks_summary(text, expected):
+    assert asks_summary(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hvad er nyt siden sidste møde i Beskæftigelsesudvalget?", True),
+    ("Hvad er der nyt i Teknik- og Miljøudvalget?", True),
+    ("Nyt fra Beskæftigelsesudvalget?", True),
+    ("Hvad er der sket siden sidste møde?", True),
+    ("What's new since the last meeting?", True),
+    ("What is new in the committee?", True),
+    ("What has changed since the previous meeting?", True),
+    ("Hvad blev besluttet om nyt plejecenter?", False),  # "nyt" names the subject
+    ("Er der nyt i sagen om Gimle?", False),  # a subject's news is a search ("nyt i" alone is no cue)
+    ("Did Greve get new polling stations?", False),
+    ("By how much is the grant increased, and what is the new total?", False),
+    ("Hvad gjorde Byrådet på sit sidste møde før sommerferien 2025 med forslaget?", False),
+])
+def test_asks_whats_new(text, expected):
+    assert asks_whats_new(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Giv et resumé af sidste møde", True),
+    ("Opsummer det seneste møde i udvalget", True),
+    ("Hvad skete der på forrige møde?", True),
+    ("Summarise the latest meeting", True),
+    ("What happened at the most recent meeting?", True),
+    ("Opsummer mødet den 14. januar 2020", False),
+])
+def test_asks_latest(text, expected):
+    assert asks_latest(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Opsummer mødet den 14. januar 2020", True),
+    ("Giv et resumé af sidste møde", True),
+    ("Hvad skete der på udvalgsmødet?", True),  # a compound ending in a meeting word
+    ("Summarise the meeting", True),
+    ("Opsummer Beskæftigelsesudvalget 14. januar 2020", False),  # a date, no meeting word: question.py adds it
+    ("Hvad står der om mødeplanen?", False),  # "mødeplan" is a plan, not a meeting
+])
+def test_names_meeting(text, expected):
+    assert names_meeting(text) is expected
+
+
+@pytest.mark.parametrize("terms, expected", [
+    ({"giv", "resumé", "sidst"}, set()),  # "Giv et resumé af sidste møde"
+    ({"opsum"}, set()),  # "Opsummer mødet den 14. januar 2020 i Beskæftigelsesudvalget" (filters taken out)
+    ({"sid", "sidst"}, set()),  # "Hvad er nyt siden sidste møde i ..."
+    ({"me", "summary", "latest"}, set()),  # "Give me a summary of the latest meeting"
+    ({"budget"}, {"budget"}),  # "Hvad er nyt om budgettet?": a subject
+    ({"opsum", "rammeaftal", "24"}, {"rammeaftal", "24"}),  # "Opsummer sagen om Rammeaftale 2023-24"
+])
+def test_beyond_request(terms, expected):
+    assert beyond_request(terms) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Godkendelse af dagsorden", True),
+    ("Dagsorden", True),
+    ("Referat", True),
+    ("Meddelelser", True),
+    ("Eventuelt", True),
+    ("Bordrunde", True),
+    ("Punkter til næste møde", True),
+    ("Gensidig orientering", True),
+    ("Orientering om udvalgmødet", True),
+    ("Orientering om udvalgsmødet", True),
+    ("Orientering fra Magistraten", True),
+    ("Lukket: Lukkede meddelelser", True),
+    ("Orientering om vintertjeneste", False),
+    ("Ny cykelsti langs Åvej", False),
+    ("Rådmandsmøder 2023", False),  # the year's meeting plan is a case of its own
+    ("Opsamling på arbejdet i beskæftigelsesudvalget", False),
+])
+def test_procedural_title(title, expected):
+    assert procedural_title(title) is expected

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from qa.vocabulary.words import stem, tokens
+from qa.vocabulary.words import content_stems, stem, tokens
 
 # Words asking for a summary, matched on stems: "opsummer", "opsummering", "resumé", "resuméet", "sammenfat",
 # "sammendrag", "summary", "summarise", "summarize", "recap", "overblik", "overview", "gennemgang".
@@ -30,7 +30,7 @@ _LATEST = re.compile(r"\b(?:sidste|seneste|forrige|nyeste|latest|last|most recen
 # "Hvad er (der) nyt", "nyt siden", "nyt fra", "hvad er der sket siden", "nyheder", "what's new", "what is new",
 # "new since", "what has changed / happened since".
 _WHATS_NEW = re.compile(
-    r"\bhvad\s+er\s+(?:der\s+)?nyt\b|\bnyt\s+(?:siden|fra|i|på)\b|\b(?:sket|ændret|nyt)\s+siden\b|\bnyheder(?:ne)?\b"
+    r"\bhvad\s+er\s+(?:der\s+)?nyt\b|\bnyt\s+(?:siden|fra)\b|\b(?:sket|ændret|nyt)\s+siden\b|\bnyheder(?:ne)?\b"
     r"|\bwhat(?:'s|\s+is|\s+are)\s+new\b|\bnew\s+since\b|\bwhat\s+(?:has\s+)?(?:changed|happened)\s+since\b",
     re.IGNORECASE)
 # Words that ask for the archive's own view and say nothing of a subject: the cues above, imperatives and the
@@ -73,3 +73,23 @@ def beyond_request(terms: set[str]) -> set[str]:
     """The stemmed terms of a question that say what it is about, the archive-request words left out: empty
     for "Giv et resumé af sidste møde", {"budget"} for "Hvad er nyt om budgettet?"."""
     return {t for t in terms if t not in _REQUEST_STEMS}
+
+
+# The words of a meeting's own procedure, as item titles write them: "Godkendelse af dagsorden", "Referat",
+# "Meddelelser", "Eventuelt", "Bordrunde", "Punkter til næste møde", "Gensidig orientering", "Orientering fra
+# formanden / forvaltningen / direktøren", "Åbne / Lukkede meddelelser", "Underskriftsside", "Siden sidst".
+# A title made of these words only is a standing item, never a case, however few meetings the archive holds
+# ("Orientering om vintertjeneste" names a subject and is a case).
+_PROCEDURE_STEMS = frozenset(stem(w) for w in (
+    "godkendelse", "dagsorden", "dagsordenen", "referat", "referatet", "meddelelser", "meddelelse", "eventuelt",
+    "bordrunde", "punkter", "punkt", "næste", "møde", "mødet", "gensidig", "orientering", "orienteringer",
+    "åbne", "lukket", "lukkede", "underskriftsside", "underskrifter", "formanden", "formandens", "forvaltningen",
+    "direktøren", "direktionen", "borgmesteren", "udvalgsformanden", "magistraten", "sager", "sidst", "siden", "nyt",
+))
+
+
+def procedural_title(title: str) -> bool:
+    """An item title naming only the meeting's own procedure: "Godkendelse af dagsorden", "Meddelelser",
+    "Orientering om udvalgsmødet" (a compound ending in a meeting word counts as one)."""
+    stems = content_stems(title)
+    return bool(stems) and all(s in _PROCEDURE_STEMS or s.endswith(stem("møde")) for s in stems)

@@ -18,7 +18,7 @@ from ingest.catalogue import MeetingRow
 from ingest.store import Store
 from ingest.vocabulary import MeetingKind, SectionKind
 from qa import messages
-from qa.cases import Standing, brief, same_case
+from qa.cases import CaseIndex, brief
 from qa.document import Document, brief_document, item_name, meeting_title, summary_document
 from qa.generation import ChatModel
 from qa.question import Intent, Question
@@ -96,11 +96,12 @@ def whats_new_document(store: Store, latest: MeetingRow, previous: MeetingRow | 
              if previous else messages.NO_PREVIOUS[lang].format(latest=meeting_title(latest, lang), body=body))
     doc = Document(language=lang)
     doc.add("title", title)
+    index = CaseIndex(store)
     rows = store.catalogue.items(latest.id)
-    before = store.catalogue.items(previous.id) if previous else []
-    entries = list(zip(rows, brief(store, latest.id).items, strict=True))
+    before = [i for i in index.items if previous and i.meeting_id == previous.id]
+    entries = list(zip(rows, brief(store, latest.id, index).items, strict=True))
     cases = [(row, item) for row, item in entries if not item.closed and not item.standing]
-    continued = [(row, item) for row, item in cases if any(same_case(row.title, row.case_number, b) for b in before)]
+    continued = [(row, item) for row, item in cases if any(index.same_case(row.title, row.case_number, b) for b in before)]
     new = [(row, item) for row, item in cases if (row, item) not in continued]
     if new:
         doc.add("heading", messages.NEW_ITEMS[lang])
@@ -138,8 +139,7 @@ def suggested_questions(store: Store, n: int = 3, language: str = "da") -> list[
     meetings = sorted((m for m in store.catalogue.meetings() if m.meeting_date), key=_newest_first, reverse=True)
     if not meetings or n <= 0:
         return []
-    known = {m.id for m in store.catalogue.meetings()}
-    standing = Standing([i for i in store.catalogue.all_items() if i.meeting_id in known and not i.closed])
+    standing = CaseIndex(store).standing
     decided: list[str] = []
     for meeting in meetings:
         sections = store.catalogue.sections(meeting.id)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from difflib import SequenceMatcher
 
 from ingest.catalogue import ItemRow, MeetingRow
 from ingest.store import Store
@@ -25,9 +26,9 @@ from qa.vocabulary.archive import procedural_title
 from qa.vocabulary.cues import plans_treatment
 from qa.vocabulary.dates import states_date
 from qa.vocabulary.sentences import sentences
-from qa.vocabulary.words import content_stems, same_title
+from qa.vocabulary.words import content_stems, normalised_title, same_title
 
-__all__ = ["Standing", "brief", "case_timeline", "same_case", "treatments_of"]
+__all__ = ["CaseIndex", "Standing", "brief", "case_timeline", "treatments_of"]
 
 _CASE_QUOTE, _STANDING_QUOTE = 900, 240  # characters of an item's recommendation or decision quoted in a brief
 
@@ -59,32 +60,50 @@ class Standing:
         return self._known[key]
 
 
-def same_case(title: str, case_number: str | None, item: ItemRow) -> bool:
-    """The item treats the case named by `title` (or, when given, `case_number`)."""
-    if case_number:
-        return item.case_number == case_number
-    stems = set(content_stems(title))
-    other = set(content_stems(item.title))
-    return bool(stems and other) and len(stems & other) / len(stems) >= 0.75 or same_title(item.title, title)
+def _similar_spelling(a: str, b: str) -> bool:
+    """`same_title` on the normalised titles, its costly ratio computed only when it can reach 0.8."""
+    if a == b or (min(len(a), len(b)) >= 8 and (a.startswith(b) or b.startswith(a))):
+        return True
+    if not a or not b or 2 * min(len(a), len(b)) / (len(a) + len(b)) < 0.8:
+        return False
+    return SequenceMatcher(None, a, b).quick_ratio() >= 0.8 and same_title(a, b)
+
+
+class CaseIndex:
+    """The archive's open items with their meetings, title stems and the standing items, read once for a
+    brief or a timeline (a brief asks for every item's history)."""
+
+    def __init__(self, store: Store) -> None:
+        self.meetings = {m.id: m for m in store.catalogue.meetings()}
+        self.items = [i for i in store.catalogue.all_items() if i.meeting_id in self.meetings and not i.closed]
+        self.standing = Standing(self.items)
+        self._stems = {i.title: set(content_stems(i.title)) for i in self.items}
+        self._normalised = {i.title: normalised_title(i.title) for i in self.items}
+
+    def same_case(self, title: str, case_number: str | None, item: ItemRow) -> bool:
+        """The item treats the case named by `title` (or, when given, `case_number`): three quarters of the
+        title's words, or the same title despite typos or a cut-off."""
+        if case_number:
+            return item.case_number == case_number
+        stems, other = self._stems.get(title) or set(content_stems(title)), self._stems[item.title]
+        if stems and other and len(stems & other) / len(stems) >= 0.75:
+            return True
+        return _similar_spelling(self._normalised.get(title) or normalised_title(title), self._normalised[item.title])
 
 
 def treatments_of(store: Store, query: str, case_number: str | None, registry: CitationRegistry,
                   exclude_meeting: str | None = None, municipality: str | None = None,
-                  standing: Standing | None = None) -> list[Treatment]:
+                  index: CaseIndex | None = None) -> list[Treatment]:
     """Every open item treating the case, oldest first (undated last), within `municipality` when given."""
-    meetings = {m.id: m for m in store.catalogue.meetings()}
-    items = [i for i in store.catalogue.all_items() if i.meeting_id in meetings and not i.closed]
-    standing = standing or Standing(items)
+    index = index or CaseIndex(store)
     found = []
-    for item in items:
-        if item.meeting_id == exclude_meeting or item.title in standing:
+    for item in index.items:
+        if item.meeting_id == exclude_meeting or (municipality and item.municipality != municipality):
             continue
-        if municipality and item.municipality != municipality:
-            continue
-        if not same_case(query, case_number, item):
+        if item.title in index.standing or not index.same_case(query, case_number, item):
             continue
         args = (item.meeting_id, item.number, item.title)
-        found.append(Treatment(meetings[item.meeting_id], item.number, item.title,
+        found.append(Treatment(index.meetings[item.meeting_id], item.number, item.title,
                                lead_statement(registry, section_passages(store, *args, SectionKind.DECISION)),
                                lead_statement(registry, section_passages(store, *args, SectionKind.RECOMMENDATION), at_most=2)))
     found.sort(key=lambda t: (t.meeting.meeting_date is None, t.meeting.meeting_date or date.min))
@@ -129,7 +148,7 @@ def is_earlier(treatment: Treatment, meeting: MeetingRow) -> bool:
     return then is not None and now is not None and then < now
 
 
-def brief(store: Store, meeting_id: str) -> Brief:
+def brief(store: Store, meeting_id: str, index: CaseIndex | None = None) -> Brief:
     """Per item of the meeting, in order: what it asks (the administration's recommendation, whole), for minutes
     the decision taken, and how the same case was treated at earlier meetings of the same municipality.
     Standing items are marked and have no case history; closed items keep their title only."""
@@ -137,8 +156,7 @@ def brief(store: Store, meeting_id: str) -> Brief:
     if meeting is None:
         raise KeyError(f"no meeting with id {meeting_id!r} (see python -m qa meetings)")
     registry = CitationRegistry()
-    meetings = {m.id for m in store.catalogue.meetings()}
-    standing = Standing([i for i in store.catalogue.all_items() if i.meeting_id in meetings and not i.closed])
+    index = index or CaseIndex(store)
     items = []
     for row in store.catalogue.items(meeting_id):
         if row.closed:
@@ -146,13 +164,13 @@ def brief(store: Store, meeting_id: str) -> Brief:
             continue
         sections = {kind: section_passages(store, meeting_id, row.number, row.title, kind)
                     for kind in (SectionKind.RECOMMENDATION, SectionKind.DECISION)}
-        is_standing = row.title in standing
+        is_standing = row.title in index.standing
         limit = _STANDING_QUOTE if is_standing else _CASE_QUOTE  # a round of news ("Bordrunde") is not the point
         asks = block_statement(registry, sections[SectionKind.RECOMMENDATION], limit)
         decision = block_statement(registry, sections[SectionKind.DECISION], limit) if meeting.kind is MeetingKind.MINUTES else None
         earlier = [] if is_standing else [
             t for t in treatments_of(store, row.title, row.case_number, registry, exclude_meeting=meeting_id,
-                                     municipality=meeting.municipality, standing=standing)
+                                     municipality=meeting.municipality, index=index)
             if is_earlier(t, meeting)]
         items.append(BriefItem(row.number, row.title, asks, earlier, decision=decision, standing=is_standing))
     return Brief(meeting, items)

@@ -9,8 +9,6 @@ from datetime import date
 
 import pytest
 
-from ingest.pipeline import ingest_paths
-from ingest.store import Store
 from ingest.vocabulary import SectionKind
 from qa.answer import Answerer, understand
 from qa.archive import latest_meeting, suggested_questions
@@ -18,8 +16,8 @@ from qa.question import Intent
 from qa.retrieval import section_passages
 from qa.summarise import summarize
 from qa.types import Answer, Filters, Status
-from tests.conftest import CORPUS, MAX_BYTES, ROOT
-from tests.test_brief import lillea_minutes
+from tests.conftest import CORPUS, ROOT
+from tests.test_brief import lillea_store_at
 from tests.vocabulary_tables import wrong
 
 
@@ -31,10 +29,8 @@ def answerer(corpus_store):
 
 @pytest.fixture
 def lillea_store(tmp_path, hash_embedder):
-    folder = lillea_minutes(tmp_path / "minutes")
-    store = Store(tmp_path / "store", hash_embedder)
-    assert all(r.status == "ingested" for r in ingest_paths([folder], store, MAX_BYTES))
-    yield store, folder
+    store, minutes = lillea_store_at(tmp_path, hash_embedder)
+    yield store, minutes
     store.close()
 
 

@@ -88,25 +88,26 @@ def test_every_brief_on_the_corpus_is_verbatim_and_never_looks_forward(corpus_st
     assert all(not i.earlier for i in brief(store, undated.id).items)  # an undated meeting has no "before"
 
 
-def lillea_minutes(folder: Path) -> Path:
+def lillea_store_at(folder: Path, embedder) -> tuple[Store, Path]:
     """The demo minutes (a case treated at two meetings of Lilleå's Teknik- og Miljøudvalget), the same case
-    text in another municipality's minutes the same day, and an undated copy of the earlier meeting."""
-    folder.mkdir()
+    text in another municipality's minutes the same day, and an undated copy of the earlier meeting, ingested."""
+    minutes = folder / "minutes"
+    minutes.mkdir()
     for path in SAMPLES.glob("lilleaa-*"):
-        shutil.copy(path, folder)
-    shutil.copy(FIXTURES / "solbjerg-teknik-og-miljoe-2025-03-12.txt", folder)
+        shutil.copy(path, minutes)
+    shutil.copy(FIXTURES / "solbjerg-teknik-og-miljoe-2025-03-12.txt", minutes)
     text = (SAMPLES / "lilleaa-teknik-og-miljoe-2025-03-12.txt").read_text(encoding="utf-8")
     undated = "\n".join(line.replace(" d. 12-03-2025", "") for line in text.splitlines() if not line.startswith("Mødedato"))
-    (folder / "lilleaa-teknik-og-miljoe-udateret.txt").write_text(undated, encoding="utf-8")
-    return folder
+    (minutes / "lilleaa-teknik-og-miljoe-udateret.txt").write_text(undated, encoding="utf-8")
+    store = Store(folder / "store", embedder)
+    assert all(r.status == "ingested" for r in ingest_paths([minutes], store, MAX_BYTES))
+    return store, minutes
 
 
 @pytest.fixture
 def lillea_store(tmp_path, hash_embedder):
-    folder = lillea_minutes(tmp_path / "minutes")
-    store = Store(tmp_path / "store", hash_embedder)
-    assert all(r.status == "ingested" for r in ingest_paths([folder], store, MAX_BYTES))
-    yield store, folder
+    store, minutes = lillea_store_at(tmp_path, hash_embedder)
+    yield store, minutes
     store.close()
 
 

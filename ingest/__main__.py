@@ -41,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
         print(f"{path}: no such file or folder", file=sys.stderr)
-    store = Store(args.store, make_embedder(settings.embedder), settings.chroma_url or None, settings.writer_wait_s)
+    store = Store(args.store, make_embedder(settings.embedder), settings.chroma_url or None, settings.writer_wait_s,
+                  settings.embed_chars)
     started = time.perf_counter()
     quiet = args.json or not sys.stderr.isatty()
     if args.embed_only:

@@ -38,9 +38,14 @@ _EMBED_BATCH = 32
 STRUCTURE_VERSION = f"{CHUNKER_VERSION}-{PARSER_VERSION}"
 
 
-def collection_name(embedder_name: str) -> str:
-    name = f"chunks-{embedder_name}-{STRUCTURE_VERSION}"
+def collection_name(embedder_name: str, embed_chars: int = 0) -> str:
+    name = f"chunks-{embedder_name}{f'-first{embed_chars}' if embed_chars else ''}-{STRUCTURE_VERSION}"
     return re.sub(r"[^a-zA-Z0-9._-]+", "-", name)[:200].strip("-._")
+
+
+def _first_chars(embed_text: str, chars: int) -> str:
+    header, _, text = embed_text.partition("\n")
+    return f"{header}\n{text[:chars]}"
 
 
 class StoreBusy(RuntimeError):
@@ -61,10 +66,14 @@ EmbeddingCallback = Callable[[EmbeddingProgress], None]
 
 
 class Store:
-    def __init__(self, data_dir: Path, embedder: Embedder, chroma_url: str | None = None, writer_wait_s: float = 600.0):
+    def __init__(self, data_dir: Path, embedder: Embedder, chroma_url: str | None = None, writer_wait_s: float = 600.0,
+                 embed_chars: int = 0):
+        """`embed_chars` > 0 embeds each chunk's header and only the first that many characters of its text
+        (the lexical index keeps the whole text): a cheaper ingest, in a collection of its own."""
         self.data_dir = Path(data_dir)
         self.embedder = embedder
-        self.collection_name = collection_name(embedder.name)
+        self.embed_chars = embed_chars
+        self.collection_name = collection_name(embedder.name, embed_chars)
         self.catalogue = Catalogue(self.data_dir / "catalogue.sqlite", STRUCTURE_VERSION)
         self.chunks = self.catalogue.chunks
         self._lock = FileLock(self.data_dir / "writer.lock")
@@ -115,6 +124,8 @@ class Store:
             batch = self.chunks.pending(self.collection_name, min(batch_size, limit - done) if limit else batch_size)
             if not batch:
                 break
+            if self.embed_chars:  # the header line, then the text's first characters
+                batch = [(i, _first_chars(text, self.embed_chars), source) for i, text, source in batch]
             keys = [self.embedding_key(text) for _, text, _ in batch]
             cached = self.catalogue.cached_embeddings(keys)
             missing = {k: text for k, (_, text, _) in zip(keys, batch, strict=True) if k not in cached}

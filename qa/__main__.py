@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from ingest.store import Store
 
-    store = Store(args.store, make_embedder(settings.embedder), settings.chroma_url or None, settings.writer_wait_s)
+    store = Store(args.store, make_embedder(settings.embedder), settings.chroma_url or None, settings.writer_wait_s,
+                  settings.embed_chars)
     try:
         if args.command == "meetings":
             rows = list_meetings(store, _meeting_filters(store, args.municipality, args.committee))

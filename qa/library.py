@@ -25,7 +25,8 @@ __all__ = ["SUPPORTED_SUFFIXES", "add_documents", "add_folder", "citation_contex
 
 
 def open_store(settings: Settings) -> Store:
-    return Store(settings.data_dir, make_embedder(settings.embedder), settings.chroma_url or None, settings.writer_wait_s)
+    return Store(settings.data_dir, make_embedder(settings.embedder), settings.chroma_url or None, settings.writer_wait_s,
+                 settings.embed_chars)
 
 
 def safe_file_name(name: str) -> str:

@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from ingest.analysis import stem
 from ingest.pipeline import ingest_paths
 from ingest.store import EmbeddingProgress, Store
 from qa.question import parse_question
@@ -114,3 +115,27 @@ def test_interrupted_embedding_is_completed_by_the_next_run(tmp_path, small_stor
     assert small_store.embedding_progress().done
     assert {c.id for c in small_store.file_chunks(path.name)} == {
         c.id for c in small_store.query(small_store.embedder.embed_query("udkald"), 1000)}
+
+
+def test_embedding_the_first_characters_only(tmp_path, hash_embedder):
+    store = Store(tmp_path / "store", hash_embedder, embed_chars=60)
+    assert "first60" in store.collection_name  # a collection of its own, never mixed with whole-text vectors
+    path = tmp_path / FIXTURE.name
+    shutil.copy(FIXTURE, path)
+    ingest_paths([path], store, MAX_BYTES)
+    chunk = max(store.file_chunks(path.name), key=lambda c: len(c.text))
+    embed_text = next(c.embed_text for m in _parse(path) for c in m if c.id == chunk.id)
+    header = embed_text.partition("\n")[0]
+    (nearest,) = store.query(hash_embedder.embed_passages([f"{header}\n{chunk.text[:60]}"])[0], 1)
+    assert nearest.id == chunk.id and nearest.distance < 1e-6  # the vector is of the header and the first 60 characters
+    tail_word = chunk.text[200:].split()[1]
+    assert any(c.id == chunk.id for c in store.chunks.search([stem(tail_word.lower().strip(".,"))], 50))  # the words still all found
+
+
+def _parse(path):
+    from ingest.chunking import chunk_meeting
+    from ingest.converters import convert
+    from ingest.structure import parse_document
+
+    doc = convert(path, MAX_BYTES)
+    return [chunk_meeting(m, doc) for m in parse_document(doc)]

@@ -332,7 +332,7 @@ if documents_tab.open:
         documents = list_documents(store)
         if documents:
             st.table([{"Dokument": d.name, "Format": d.format, "Møder": d.meetings, "Punkter": d.items,
-                       "Uddrag": d.chunks, "Indlæst": (d.ingested_at or "")[:10]} for d in documents],
+                       "Uddrag": d.chunks, "Indlæst": "-".join(reversed((d.ingested_at or "")[:10].split("-")))} for d in documents],
                      hide_index=True, height=min(420, 40 + 36 * len(documents)))
             name = st.selectbox("Fjern dokument", [d.name for d in documents], index=None, placeholder="Vælg et dokument")
             if name and st.button("Fjern", type="secondary"):

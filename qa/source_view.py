@@ -204,7 +204,7 @@ def page_image(path: str, page: int, quote: str, before: str = "", after: str = 
 # -- text formats ----------------------------------------------------------------------------------------
 def numbered_lines(text: str, first_number: int, base: int, start: int, end: int,
                    context: int = CONTEXT_LINES) -> tuple[NumberedLine, ...]:
-    """The lines of `text` from `context` lines before the quote to `context` after, numbered from
+    """The lines of `text` from `context` lines of text before the quote to `context` after, numbered from
     `first_number`, the quote (`start`:`end`, offsets counted from `base`, the offset of `text[0]`) marked."""
     lines, offset = [], base
     for number, line in enumerate(text.split("\n"), start=first_number):
@@ -213,8 +213,12 @@ def numbered_lines(text: str, first_number: int, base: int, start: int, end: int
     touched = [i for i, (_, at, line) in enumerate(lines) if at < end and start <= at + len(line)]
     if not touched:
         return ()
+    first, last = touched[0], touched[-1]
+    for _ in range(context):  # `context` lines with text on each side; blank lines between them come along
+        first = next((i for i in range(first - 1, -1, -1) if lines[i][2].strip()), first)
+        last = next((i for i in range(last + 1, len(lines)) if lines[i][2].strip()), last)
     shown = []
-    for number, at, line in lines[max(0, touched[0] - context):touched[-1] + context + 1]:
+    for number, at, line in lines[first:last + 1]:
         cut_from, cut_to = max(0, min(len(line), start - at)), max(0, min(len(line), end - at))
         parts = [(line[:cut_from], False), (line[cut_from:cut_to], True), (line[cut_to:], False)]
         shown.append(NumberedLine(number, tuple((t, marked) for t, marked in parts if t)))

@@ -1,6 +1,9 @@
 """End to end: the real app in headless Chromium (Debian's chromium + chromium-driver, never a downloaded
-browser). Starts the server on a loopback port with an empty store, loads the demo minutes, asks a decision
-question, opens a citation, uploads a file and sees its result. Screenshots go to tests/artifacts/.
+browser), at 1400 px and at 400 px. Starts the server on a loopback port with an empty store, loads the demo
+minutes, asks a question answered from the PDF and opens its citation (the page with the quote highlighted),
+asks one answered from a text file and opens it (numbered lines, the quote marked), uploads a good and a bad
+file and sees the counts change. Fails on any English text of Streamlit's own and on any Python exception.
+Screenshots go to tests/artifacts/.
 
 Skips where Chromium is not installed (a user's machine) unless REFERENT_REQUIRE_BROWSER=1 (set by .ci/run,
 which installs it).
@@ -8,6 +11,7 @@ which installs it).
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import socket
@@ -18,13 +22,35 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests.conftest import FIXTURES, ROOT
+from tests.streamlit_english import english_in
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 pytestmark = pytest.mark.slow
+
+# What a user sees: text not hidden by CSS and not an icon's ligature name, and the visible fields' placeholders
+# and tooltips (a text Streamlit writes in its own words, or the app replaced with Danish CSS, is either here or not).
+VISIBLE_TEXT = """
+const seen = [];
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const node = walker.currentNode, element = node.parentElement;
+  if (!element || !node.textContent.trim()) continue;
+  if (element.closest('[aria-hidden="true"], [data-testid="stIconMaterial"], script, style, noscript, template')) continue;
+  const style = getComputedStyle(element);
+  if (parseFloat(style.fontSize) === 0 || !element.checkVisibility({visibilityProperty: true})) continue;
+  seen.push(node.textContent.trim());
+}
+for (const element of document.querySelectorAll('[placeholder], [title]')) {
+  if (!element.checkVisibility({visibilityProperty: true})) continue;
+  for (const name of ['placeholder', 'title']) if (element.getAttribute(name)) seen.push(element.getAttribute(name));
+}
+return seen;
+"""
 
 
 def _require_browser() -> None:
@@ -48,7 +74,7 @@ def server(tmp_path):
     port = _free_port()
     env = {**os.environ, "REFERENT_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(ROOT)}
     env.pop("REFERENT_APP_PASSWORD", None)
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # started in the project folder: Streamlit reads .streamlit/config.toml there
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -68,8 +94,8 @@ def server(tmp_path):
     process.wait(timeout=20)
 
 
-@pytest.fixture
-def browser():
+@pytest.fixture(params=[1400, 400], ids=["1400px", "400px"])
+def browser(request):
     _require_browser()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -78,10 +104,12 @@ def browser():
     options.binary_location = str(CHROMIUM)
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                  "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1400,1000"):
+                 f"--window-size={request.param},1000", "--lang=da-DK"):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.width = request.param
     yield driver
+    _shot(driver, "0-last-state")  # where a failing run stopped
     driver.quit()
 
 
@@ -93,50 +121,122 @@ def _wait_for(driver, xpath: str, timeout: float = 240):
     return WebDriverWait(driver, timeout).until(expected_conditions.presence_of_element_located((By.XPATH, xpath)))
 
 
-def _no_exception(driver) -> None:
+def _click(driver, element) -> None:
+    """Scrolled to the middle of the screen first: on a phone the header would take a click at the top."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def _settled(driver, seconds: float = 1.0) -> None:
+    """Wait until the script has finished its run (the status widget gone), then a moment for the page."""
+    from selenium.webdriver.common.by import By
+
+    deadline = time.time() + 120
+    while driver.find_elements(By.CSS_SELECTOR, "[data-testid='stStatusWidgetRunningIcon']") and time.time() < deadline:
+        time.sleep(0.2)
+    time.sleep(seconds)
+
+
+def _check_page(driver) -> None:
+    """No Python exception, nothing of Streamlit's own English, no developer tooling."""
     from selenium.webdriver.common.by import By
 
     assert not driver.find_elements(By.CSS_SELECTOR, "[data-testid='stException']"), "the page shows a Python exception"
     assert "Traceback" not in driver.find_element(By.TAG_NAME, "body").text
+    assert english_in(driver.execute_script(VISIBLE_TEXT)) == []
+    assert not driver.find_elements(By.CSS_SELECTOR, "[data-testid='stAppDeployButton'], [data-testid='stMainMenu']")
 
 
 def _shot(driver, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
+    driver.save_screenshot(str(ARTIFACTS / f"{name}-{driver.width}px.png"))
 
 
-def test_demo_ask_open_citation_upload(server, browser, tmp_path):
-    from selenium.webdriver.common.by import By
+def _highlighted_pixels(png: bytes) -> int:
+    """Pixels of the quote's highlight (the page's white under translucent yellow) in a screenshot."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return sum(1 for r, g, b in image.getdata() if r > 235 and 215 < g < 250 and 110 < b < 185)
+
+
+def _ask(driver, question: str) -> None:
     from selenium.webdriver.common.keys import Keys
 
-    browser.get(server)
-    _wait_for(browser, "//button[normalize-space(.)='Indlæs demo-referaterne']").click()
-    _wait_for(browser, "//*[@data-testid='stMetricValue' and normalize-space(.)='4']")
-    _shot(browser, "1-demo-loaded")
-    _no_exception(browser)
-
-    box = _wait_for(browser, "//textarea[@data-testid='stChatInputTextArea']")
-    box.send_keys("Hvem stemte imod cykelstien langs Åvej?")
+    box = _wait_for(driver, "//*[@data-testid='stBottom']//textarea[@data-testid='stChatInputTextArea']")  # pinned
+    box.send_keys(question)
     box.send_keys(Keys.ENTER)
-    _wait_for(browser, "//*[contains(text(), 'Jens Holm og Lise Berg')]")
-    _shot(browser, "2-answer")
-    citation = _wait_for(browser, "//details//summary[contains(., 'Teknik- og Miljøudvalget 12-03-2025, pkt. 2')]")
-    citation.click()
-    _wait_for(browser, "//mark[contains(., 'Godkendt med 5 stemmer for og 2 imod.')]")
-    time.sleep(1)
-    _shot(browser, "3-citation-open")
-    _no_exception(browser)
 
-    _wait_for(browser, "//*[@role='tab' and normalize-space(.)='Dokumenter']").click()
+
+def _choose_files(driver, *paths: Path) -> None:
+    """Files given to the uploader; given again if the page was redrawn under the first attempt."""
+    from selenium.common.exceptions import TimeoutException
+
+    for _attempt in range(3):
+        _wait_for(driver, "//input[@type='file']").send_keys("\n".join(str(p) for p in paths))
+        try:
+            _wait_for(driver, f"//*[contains(text(), '{paths[-1].name}')]", 30)
+            return
+        except TimeoutException:
+            _settled(driver)
+    pytest.fail(f"the uploader never listed {paths[-1].name}")
+
+
+def test_citations_open_their_source_and_uploads_update_the_counts(server, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server)
+    _wait_for(browser, "//button[normalize-space(.)='Indlæs demo-referaterne']")
+    _settled(browser)
+    _check_page(browser)  # the empty archive: filters without options still say "Alle kommuner"
+    _click(browser, _wait_for(browser, "//button[normalize-space(.)='Indlæs demo-referaterne']"))
+    _wait_for(browser, "//*[@data-testid='stMetricValue' and normalize-space(.)='4']")
+    _wait_for(browser, "//*[contains(text(), 'lilleaa-oekonomiudvalget-2025-04-02.pdf: indlæst')]")
+    _settled(browser)
+    _shot(browser, "1-demo-loaded")
+    _check_page(browser)
+
+    _ask(browser, "Hvad blev besluttet om salget af grunden?")
+    _wait_for(browser, "//*[contains(text(), 'Godkendt med 4 stemmer for og 1 imod.')]")
+    _settled(browser)
+    _click(browser, _wait_for(browser, "//details//summary[contains(., 'Økonomiudvalget 02-04-2025, pkt. 2')]"))
+    page = _wait_for(browser, "//img[contains(@alt, 'med citatet markeret')]")
+    _settled(browser, 2)
+    assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0;", page)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", page)
+    assert _highlighted_pixels(page.screenshot_as_png) > 500  # the highlight is on the screen, not only in the file
+    assert browser.find_element(By.XPATH, "//*[contains(text(), 'side 2 af 2: citatet er markeret')]")
+    _shot(browser, "2-citation-pdf-page")
+    _check_page(browser)
+
+    _ask(browser, "Hvem stemte imod cykelstien langs Åvej?")
+    _wait_for(browser, "//*[contains(text(), 'Jens Holm og Lise Berg')]")
+    _settled(browser)
+    _click(browser, _wait_for(browser, "//details//summary[contains(., 'Teknik- og Miljøudvalget 12-03-2025, pkt. 2')]"))
+    marked = _wait_for(browser, "//div[@class='referent-line'][.//mark[contains(., 'Jens Holm og Lise Berg')]]")
+    assert marked.find_element(By.CLASS_NAME, "referent-lineno").text.isdigit()
+    _settled(browser)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", marked)
+    _shot(browser, "3-citation-numbered-lines")
+    _check_page(browser)
+
+    _click(browser, _wait_for(browser, "//*[@role='tab' and normalize-space(.)='Dokumenter']"))
+    _wait_for(browser, "//*[@data-testid='stFileUploader']")
+    _settled(browser, 2)
     upload = tmp_path / "solbjerg-teknik-og-miljoe-2025-03-12.txt"
     shutil.copy(FIXTURES / upload.name, upload)
     broken = tmp_path / "broken.json"
     broken.write_text("{ not json", encoding="utf-8")
-    file_input = _wait_for(browser, "//input[@type='file']")
-    file_input.send_keys(f"{upload}\n{broken}")
-    _wait_for(browser, "//button[normalize-space(.)='Indlæs']").click()
+    _choose_files(browser, upload, broken)
+    _settled(browser)
+    _check_page(browser)  # the uploader in Danish, its files listed
+    _click(browser, _wait_for(browser, "//button[normalize-space(.)='Indlæs']"))
     _wait_for(browser, "//*[contains(text(), 'solbjerg-teknik-og-miljoe-2025-03-12.txt: indlæst')]")
     _wait_for(browser, "//*[contains(text(), 'broken.json: fejl') and contains(text(), 'malformed JSON')]")
-    assert browser.find_elements(By.CSS_SELECTOR, "[data-testid='stProgress']")  # the upload's progress bar
-    _shot(browser, "4-upload-result")
-    _no_exception(browser)
+    _wait_for(browser, "//*[@data-testid='stMetricValue' and normalize-space(.)='5']")  # the counts, drawn again
+    _settled(browser)
+    expand = browser.find_elements(By.CSS_SELECTOR, "[data-testid='stExpandSidebarButton'] button, "
+                                                    "button[data-testid='stExpandSidebarButton']")
+    if expand:  # the phone's collapsed sidebar, opened to see the counts
+        _click(browser, expand[0])
+        _settled(browser)
+    _shot(browser, "4-upload-counts")
+    _check_page(browser)

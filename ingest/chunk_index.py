@@ -13,6 +13,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from ingest.analysis import index_terms
 from ingest.filters import Filters
 from ingest.types import Chunk, SourceRef
@@ -28,6 +30,9 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_file ON chunks(file_name);
 CREATE INDEX IF NOT EXISTS chunks_item ON chunks(meeting_id, item_number);
 CREATE INDEX IF NOT EXISTS chunks_embedded ON chunks(embedded_in);
+CREATE INDEX IF NOT EXISTS chunks_municipality ON chunks(municipality, meeting_day);
+CREATE INDEX IF NOT EXISTS chunks_committee ON chunks(committee, meeting_day);
+CREATE INDEX IF NOT EXISTS chunks_day ON chunks(meeting_day);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(
     terms, content='chunks', content_rowid='rowid', tokenize="unicode61 remove_diacritics 0 tokenchars '-.,'"
 );
@@ -82,6 +87,8 @@ class ChunkIndex:
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
         db.executescript(SCHEMA)
+        if "embed_key" not in {row[1] for row in db.execute("PRAGMA table_info(chunks)")}:
+            db.execute("ALTER TABLE chunks ADD COLUMN embed_key TEXT")  # the embedding cache's key of its vector
 
     # -- writing (inside the caller's transaction) ---------------------------------------------------
     def replace_file(self, file_name: str, chunks: list[Chunk]) -> None:
@@ -106,9 +113,11 @@ class ChunkIndex:
         self._db.execute("DELETE FROM chunks WHERE file_name = ?", (file_name,))
         self._db.execute("DELETE FROM item_titles WHERE file_name = ?", (file_name,))
 
-    def mark_embedded(self, collection: str, ids: list[str]) -> None:
+    def mark_embedded(self, collection: str, keys: dict[str, str]) -> None:
+        """The collection now holds these chunks' vectors (chunk id → the embedding cache's key of each)."""
         with self._db:
-            self._db.executemany("UPDATE chunks SET embedded_in = ? WHERE id = ?", [(collection, i) for i in ids])
+            self._db.executemany("UPDATE chunks SET embedded_in = ?, embed_key = ? WHERE id = ?",
+                                 [(collection, key, i) for i, key in keys.items()])
 
     # -- reading -------------------------------------------------------------------------------------
     def count(self) -> int:
@@ -194,11 +203,32 @@ class ChunkIndex:
         )
         return [(r[0], r[1], SourceRef.from_metadata(json.loads(r[2]))) for r in rows]
 
+    def matching(self, filters: Filters, excluded_files: list[str]) -> int:
+        """How many chunks fall within the filters."""
+        where, values = _where(filters, excluded_files)
+        return self._db.execute(f"SELECT count(*) FROM chunks c WHERE 1{where}", values).fetchone()[0]
+
+    def embedded_vectors(self, collection: str, filters: Filters, excluded_files: list[str]) -> tuple[list[str], np.ndarray]:
+        """The ids and vectors (from the embedding cache) of the embedded chunks within the filters."""
+        where, values = _where(filters, excluded_files)
+        rows = self._db.execute(
+            f"SELECT c.id, e.vector FROM chunks c JOIN embeddings e ON e.key = c.embed_key WHERE +c.embedded_in = ?{where}",
+            [collection, *values],
+        ).fetchall()
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return [r[0] for r in rows], np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+
     def embedded_files(self, collection: str) -> set[str]:
         """Files whose every chunk the collection holds a vector of."""
         rows = self._db.execute("SELECT file_name FROM chunks GROUP BY file_name HAVING min(embedded_in IS ?) = 1",
                                 (collection,))
         return {r[0] for r in rows}
+
+    def unkeyed(self, collection: str) -> list[tuple[str, str]]:
+        """(id, embed text) of chunks embedded before their vectors' cache keys were kept."""
+        return self._db.execute("SELECT id, embed_text FROM chunks WHERE embedded_in = ? AND embed_key IS NULL",
+                                (collection,)).fetchall()
 
     def embedded(self, collection: str) -> int:
         return self._db.execute("SELECT count(*) FROM chunks WHERE embedded_in = ?", (collection,)).fetchone()[0]

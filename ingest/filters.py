@@ -1,8 +1,7 @@
 """Which meetings a question is about: municipality, committee and a date range.
 
-One predicate (`Filters.matches`) for chunks, meetings and items, and its translations to Chroma's
-`where` (`Filters.to_where`) and to SQL (`Filters.to_sql`), so retrieval, the meeting list and the app can
-never disagree.
+One predicate (`Filters.matches`) for chunks, meetings and items, and its translation to SQL
+(`Filters.to_sql`, over the catalogue's chunks), so retrieval, the meeting list and the app can never disagree.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ class Dated(Protocol):
 
 
 def day_number(day: date) -> int:
-    """A date as the number Chroma compares (20230109): Chroma's filters compare numbers only."""
+    """A date as the number stored with every chunk (20230109), compared in SQL and by Chroma."""
     return int(day.strftime("%Y%m%d"))
 
 
@@ -50,23 +49,6 @@ class Filters:
         if self.since and record.meeting_date < self.since:
             return False
         return not (self.until and record.meeting_date > self.until)
-
-    def to_where(self, excluded_files: list[str] | None = None) -> dict | None:
-        """The same filters as a Chroma `where` over chunk metadata (SourceRef.to_metadata)."""
-        clauses: list[dict] = []
-        if self.municipalities:
-            clauses.append({"municipality": {"$in": list(self.municipalities)}})
-        if self.committees:
-            clauses.append({"committee": {"$in": list(self.committees)}})
-        if self.since:
-            clauses.append({"meeting_day": {"$gte": day_number(self.since)}})
-        if self.until:
-            clauses.append({"meeting_day": {"$lte": day_number(self.until)}})
-        if excluded_files:
-            clauses.append({"file_name": {"$nin": list(excluded_files)}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
     def to_sql(self, table: str) -> tuple[list[str], list]:
         """The same filters as SQL conditions (and their values) on a table with `municipality`,

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 from filelock import FileLock, Timeout
 
 from ingest.catalogue import Catalogue
@@ -43,11 +45,6 @@ def collection_name(embedder_name: str, embed_chars: int = 0) -> str:
     return re.sub(r"[^a-zA-Z0-9._-]+", "-", name)[:200].strip("-._")
 
 
-def _first_chars(embed_text: str, chars: int) -> str:
-    header, _, text = embed_text.partition("\n")
-    return f"{header}\n{text[:chars]}"
-
-
 class StoreBusy(RuntimeError):
     """Another process kept the store's writer lock longer than this one would wait."""
 
@@ -66,6 +63,8 @@ EmbeddingCallback = Callable[[EmbeddingProgress], None]
 
 
 class Store:
+    exact_up_to = 5000  # a filtered search keeping at most this many chunks compares every vector exactly
+
     def __init__(self, data_dir: Path, embedder: Embedder, chroma_url: str | None = None, writer_wait_s: float = 600.0,
                  embed_chars: int = 0):
         """`embed_chars` > 0 embeds each chunk's header and only the first that many characters of its text
@@ -85,6 +84,10 @@ class Store:
             configuration={"hnsw": {"space": "cosine"}},
             metadata={"embedder": embedder.name, "chunker": CHUNKER_VERSION, "parser": PARSER_VERSION},
         )
+        if unkeyed := self.chunks.unkeyed(self.collection_name):  # stores embedded before the keys were kept
+            with self.writing():
+                self.chunks.mark_embedded(self.collection_name, {i: self.embedding_key(self._embedded_text(text))
+                                                                 for i, text in unkeyed})
 
     # -- writing -------------------------------------------------------------------------------------
     @contextmanager
@@ -112,6 +115,13 @@ class Store:
     def embedding_key(self, text: str) -> str:
         return hashlib.sha256(f"{self.embedder.name}\n{text}".encode()).hexdigest()
 
+    def _embedded_text(self, embed_text: str) -> str:
+        """What is embedded of a chunk: all of it, or its header line and the text's first characters."""
+        if not self.embed_chars:
+            return embed_text
+        header, _, text = embed_text.partition("\n")
+        return f"{header}\n{text[: self.embed_chars]}"
+
     def embedding_progress(self) -> EmbeddingProgress:
         return EmbeddingProgress(self.chunks.embedded(self.collection_name), self.chunks.count())
 
@@ -124,8 +134,7 @@ class Store:
             batch = self.chunks.pending(self.collection_name, min(batch_size, limit - done) if limit else batch_size)
             if not batch:
                 break
-            if self.embed_chars:  # the header line, then the text's first characters
-                batch = [(i, _first_chars(text, self.embed_chars), source) for i, text, source in batch]
+            batch = [(i, self._embedded_text(text), source) for i, text, source in batch]
             keys = [self.embedding_key(text) for _, text, _ in batch]
             cached = self.catalogue.cached_embeddings(keys)
             missing = {k: text for k, (_, text, _) in zip(keys, batch, strict=True) if k not in cached}
@@ -140,7 +149,7 @@ class Store:
                 if rows:
                     self._collection.upsert(ids=[i for i, _, _ in rows], embeddings=[cached[k] for _, k, _ in rows],
                                             metadatas=[s.to_metadata() for _, _, s in rows])
-                self.chunks.mark_embedded(self.collection_name, [i for i, _, _ in rows])
+                self.chunks.mark_embedded(self.collection_name, {i: key for i, key, _ in rows})
             done += len(batch)
             if progress:
                 progress(self.embedding_progress())
@@ -174,17 +183,44 @@ class Store:
         return self.chunks.of_item((meeting_id, item_number, item_title), kind)
 
     def query(self, embedding: list[float], n: int, filters: Filters | None = None) -> list[StoredChunk]:
-        """Nearest embedded chunks of current files to the embedding, the filters applied inside Chroma."""
-        available = self._collection.count()
+        """Nearest embedded chunks of current files to the embedding, within the filters.
+
+        Chroma's own metadata filter costs hundreds of milliseconds on a large collection (50,000 chunks:
+        0.05–0.7 s against 2 ms unfiltered), so filters are applied by how much they keep: a few thousand
+        chunks are compared exactly with their cached vectors; more, and Chroma's nearest chunks of the
+        whole collection are read, as many more as the filters leave out, and filtered after."""
+        filters = filters or Filters()
+        excluded = self.catalogue.stale_files()
+        if filters.is_empty() and not excluded:
+            return self._nearest(embedding, n)
+        kept = self.chunks.matching(filters, excluded)
+        if not kept:
+            return []
+        if kept <= self.exact_up_to:
+            return self._nearest_exactly(embedding, n, filters, excluded)
+        share = kept / max(self.chunks.count(), 1)
+        found = [c for c in self._nearest(embedding, math.ceil(2 * n / share))
+                 if filters.matches(c.source) and c.source.file_name not in excluded]
+        return found[:n]
+
+    def _nearest(self, embedding: list[float], n: int) -> list[StoredChunk]:
+        available = self.chunks.embedded(self.collection_name)  # Chroma's own count takes 14 ms at 50,000
         if not available:
             return []
-        where = (filters or Filters()).to_where(self.catalogue.stale_files())
-        result = self._collection.query(query_embeddings=[embedding], n_results=min(n, available), where=where,
-                                        include=["distances"])
+        result = self._collection.query(query_embeddings=[embedding], n_results=min(n, available), include=["distances"])
         ids, distances = result["ids"][0], result["distances"][0]
         found = self.chunks.get(ids)  # vectors whose chunk was replaced meanwhile have none
-        return [StoredChunk(i, found[i].text, found[i].source, distance) for i, distance in zip(ids, distances, strict=True)
-                if i in found]
+        return [replace(found[i], distance=distance) for i, distance in zip(ids, distances, strict=True) if i in found]
+
+    def _nearest_exactly(self, embedding: list[float], n: int, filters: Filters, excluded: list[str]) -> list[StoredChunk]:
+        ids, vectors = self.chunks.embedded_vectors(self.collection_name, filters, excluded)
+        if not ids:
+            return []
+        query = np.asarray(embedding, dtype=np.float32)
+        similarity = vectors @ query / (np.linalg.norm(vectors, axis=1) * np.linalg.norm(query) + 1e-12)
+        best = np.argsort(-similarity)[:n]
+        found = self.chunks.get([ids[i] for i in best])
+        return [replace(found[ids[i]], distance=float(1.0 - similarity[i])) for i in best if ids[i] in found]
 
     def revision(self) -> str:
         """Changes whenever a file is added, replaced or removed: caches built on the chunks key on it."""

@@ -73,6 +73,13 @@ def _read_index(store: Store) -> _LexicalIndex:
                          store.catalogue.stale_files(), size)
 
 
+def _title_share(index: _LexicalIndex, title: frozenset[str] | set[str], terms: set[str]) -> float:
+    if not title:
+        return 0.0
+    weights = [index.idf.get(t, index.unseen_idf) for t in title]
+    return sum(w for t, w in zip(title, weights, strict=True) if t in terms) / sum(weights)
+
+
 class Retriever:
     def __init__(self, store: Store):
         self.store = store
@@ -123,11 +130,7 @@ class Retriever:
     def title_share(self, title: frozenset[str] | set[str], terms: set[str]) -> float:
         """How much of an item title the question's words name, each title word weighted by how specific it
         is: "Godkendelse af dagsorden" is not named by a question that only says "godkendt"."""
-        if not title:
-            return 0.0
-        idf, unseen = self.index().idf, self.index().unseen_idf
-        weights = [idf.get(t, unseen) for t in title]
-        return sum(w for t, w in zip(title, weights, strict=True) if t in terms) / sum(weights)
+        return _title_share(self.index(), title, terms)
 
     def item_passages(self, source: SourceRef) -> list[Passage]:
         """Every passage of the agenda item a source reference belongs to, in document order."""
@@ -179,7 +182,7 @@ class Retriever:
         for key in candidates:
             title = index.item_titles[key]
             shared = len(title & terms)
-            if (share := self.title_share(title, terms)) >= 0.5:
+            if (share := _title_share(index, title, terms)) >= 0.5:
                 scored.append((shared + share, key))
         scored.sort(key=lambda s: (-s[0], s[1]))
         wanted = SectionKind.ATTENDANCE if asks_attendance(question.text) else {

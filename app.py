@@ -63,6 +63,7 @@ _DANISH_CSS = f"""<style>
 .referent-lineno {{flex: 0 0 3.5ch; text-align: right; opacity: 0.55; user-select: none; font-variant-numeric: tabular-nums}}
 .referent-text {{white-space: pre-wrap; overflow-wrap: anywhere; min-width: 0}}
 .referent-source mark {{background: #ffe066; color: inherit; padding: 0.05em 0}}
+[data-testid="stExpanderDetails"] [data-testid="stElementToolbar"] {{display: none}}
 </style>"""
 st.html(_DANISH_CSS)
 
@@ -142,9 +143,10 @@ def _source_card(citation, key: str) -> None:
             page = view.page
             whole = st.toggle("Vis hele siden", key=f"whole-{key}")
             found = "citatet er markeret" if page.boxes else "citatet kunne ikke markeres på siden"
-            st.image(page.png if whole else page.focus_png, width=760 if whole else "stretch",
-                     caption=f"{ref.file_name}, side {page.page} af {page.pages}: {found}",
-                     alt=f"Side {page.page} af {ref.file_name} med citatet markeret: {citation.quote[:300]}")
+            with st.container(width=page.screen_width if whole else page.focus_screen_width):  # printed size, or narrower
+                st.image(page.png if whole else page.focus_png, width="stretch",
+                         caption=f"{ref.file_name}, side {page.page} af {page.pages}: {found}",
+                         alt=f"Side {page.page} af {ref.file_name} med citatet markeret: {citation.quote[:300]}")
         elif not view.from_original:
             st.caption("Den oprindelige fil er ændret eller flyttet: her er uddraget, som det blev indlæst.")
         st.markdown(numbered_html(view.lines), unsafe_allow_html=True)

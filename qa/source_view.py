@@ -60,6 +60,16 @@ class PageImage:
     boxes: tuple[Box, ...]  # the quote's rectangles; empty when the quote was not found on the page
     width: int
     height: int
+    focus_width: int
+
+    @property
+    def screen_width(self) -> int:
+        """The page's width on screen at its printed size (a point is 4/3 of a CSS pixel)."""
+        return round(self.width * 4 / 3 / SCALE)
+
+    @property
+    def focus_screen_width(self) -> int:
+        return round(self.focus_width * 4 / 3 / SCALE)
 
 
 @dataclass(frozen=True)
@@ -198,7 +208,7 @@ def page_image(path: str, page: int, quote: str, before: str = "", after: str = 
         log.info("quote not found on page %s of %s: %.60r", page, Path(path).name, quote)
     marked = _highlighted(image, boxes)
     focus = marked.crop(focus_area(marked.width, marked.height, boxes, text))
-    return PageImage(page, pages, _png(marked), _png(focus), tuple(boxes), marked.width, marked.height)
+    return PageImage(page, pages, _png(marked), _png(focus), tuple(boxes), marked.width, marked.height, focus.width)
 
 
 # -- text formats ----------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ ENGLISH_DEFAULTS = (
     "No results", "Select all", "Clear all", "Drag and drop", "Browse files", "per file", "Upload", "Deploy",
     "Press Enter", "Press Ctrl", "In progress", "Running", "Your message", "Skip to main content", "Download as CSV",
     "Record a screencast", "Clear cache", "Made with Streamlit", "Please wait", "Connecting", "Show more", "Show less",
+    "Fullscreen", "Close fullscreen", "View fullscreen",
 )
 _PATTERN = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in ENGLISH_DEFAULTS) + r")(?![\w-])")
 

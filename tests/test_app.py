@@ -190,6 +190,23 @@ def test_meeting_page_decisions_first_with_earlier_treatment_and_exports(demo_ap
     assert any(name.endswith(".md") for name in downloads)
 
 
+def test_an_agenda_opens_with_what_each_item_asks_and_no_decision_list(demo_app, corpus):
+    agenda = corpus / "aarhus-raadmandsmoede-2020-06-04.txt"
+    store = open_store(get_settings())
+    add_documents(store, [(agenda.name, agenda.read_bytes())], MAX_BYTES)
+    store.close()
+    st.cache_resource.clear()
+    _run(demo_app)
+    meetings = _view(demo_app, "Møder").selectbox(key="meeting")
+    meetings.select(next(o for o in meetings.options if "04-06-2020" in o and "dagsorden" in o))
+    _run(demo_app)
+    labels = [m.value for m in demo_app.markdown]
+    assert any(c.value.startswith("Dagsorden: ingen beslutninger endnu") for c in demo_app.caption)
+    assert "*Beslutning*" not in labels and "*Forvaltningens indstilling (forslag, ikke en beslutning)*" in labels
+    assert not any("ingen beslutning" in t.value for t in demo_app.text)
+    assert [b.label for b in demo_app.get("download_button")][:2] == ["Hent som Word", "Hent som Markdown"]
+
+
 def test_an_empty_chat_suggests_three_questions_that_ask_themselves(demo_app):
     suggested = [b for b in demo_app.main.button if b.key and b.key.startswith("suggest-")]
     assert len(suggested) == 3
@@ -219,6 +236,8 @@ def test_case_timeline_and_fact_check(demo_app):
     _run(demo_app)
     headings = [m.value for m in demo_app.markdown if m.value.startswith("**")]
     assert any("12-03-2025" in h for h in headings) and any("14-05-2025" in h for h in headings)
+    assert [h.value for h in demo_app.main.subheader] == ["«Ny cykelsti langs Åvej» · Lilleå"]
+    assert [b.label for b in demo_app.get("download_button")] == ["Hent som Word", "Hent som Markdown"]
     _view(demo_app, "Faktatjek")
     demo_app.text_input[0].input("Cykelstien langs Åvej blev godkendt med 4 stemmer for og 3 imod.")
     _run(demo_app)

@@ -85,11 +85,12 @@ QUESTIONS = [
 
 
 def _ingest_fingerprint() -> str:
-    """The ingest code's source: a store built by other code is stale (its layout may differ)."""
-    digest = hashlib.sha256()
-    for path in sorted((ROOT / "ingest").rglob("*.py")):
-        digest.update(f"{path.relative_to(ROOT)}\n".encode() + path.read_bytes())
-    return digest.hexdigest()[:16]
+    """What decides a store's layout: the chunker and parser versions and the chunk tables' schema. A store
+    built under another is stale."""
+    from ingest.chunk_index import SCHEMA
+    from ingest.store import STRUCTURE_VERSION
+
+    return hashlib.sha256(f"{STRUCTURE_VERSION}\n{SCHEMA}".encode()).hexdigest()[:16]
 
 
 def _originals(greve: Path) -> list[Path]:

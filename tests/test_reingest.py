@@ -8,8 +8,10 @@ import shutil
 import pytest
 
 from ingest.analysis import stem
+from ingest.chunking import CHUNKER_VERSION
 from ingest.pipeline import ingest_paths
 from ingest.store import EmbeddingProgress, Store
+from ingest.structure.parser import PARSER_VERSION
 from qa.question import parse_question
 from qa.retrieval import Retriever
 from tests.conftest import FIXTURES, MAX_BYTES
@@ -139,3 +141,34 @@ def _parse(path):
 
     doc = convert(path, MAX_BYTES)
     return [chunk_meeting(m, doc) for m in parse_document(doc)]
+
+
+def test_a_file_parsed_by_an_older_parser_is_parsed_again(tmp_path, hash_embedder, corpus_extra, monkeypatch):
+    """A store made before `source_url` (parser p4) gains it on the next ingest: the parser version is part of
+    the structure version, so the unchanged file is stale, not 'unchanged'."""
+    import dataclasses
+
+    import ingest.pipeline
+    import ingest.store
+
+    page = corpus_extra / "more" / "koebenhavn-borgerrepraesentationen-2026-10-08-punkt-15.html"
+    parse = ingest.pipeline.parse_document
+    with monkeypatch.context() as old:
+        old.setattr(ingest.store, "STRUCTURE_VERSION", f"{CHUNKER_VERSION}-p4")
+        old.setattr(ingest.pipeline, "parse_document",
+                    lambda doc, municipality=None: [dataclasses.replace(m, source_url=None) for m in parse(doc, municipality)])
+        store = Store(tmp_path, hash_embedder)
+        (first,) = ingest_paths([page], store, MAX_BYTES)
+        assert first.status == "ingested" and store.catalogue.meetings()[0].source_url is None
+        store.close()
+    assert PARSER_VERSION != "p4"
+    store = Store(tmp_path, hash_embedder)
+    try:
+        (again,) = ingest_paths([page], store, MAX_BYTES)
+        assert again.status == "ingested"  # same bytes, newer parser: parsed again
+        (meeting,) = store.catalogue.meetings()
+        assert meeting.source_url == "https://sagsvagt.dk/sag/kk-2026-10-08-borgerrepraesentationen-15.html"
+        assert all(c.source.source_url == meeting.source_url for c in store.all_chunks())
+        assert ingest_paths([page], store, MAX_BYTES)[0].status == "unchanged"
+    finally:
+        store.close()

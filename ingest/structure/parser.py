@@ -44,7 +44,7 @@ from ingest.vocabulary import (
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = "p4"  # bump when a change alters meetings, items or sections: the index is rebuilt
+PARSER_VERSION = "p5"  # bump when a change alters meetings, items or sections (p5: source_url): the index is rebuilt
 
 
 def parse_document(doc: RawDocument, default_municipality: str | None = None) -> list[Meeting]:

@@ -7,6 +7,7 @@ wholly there, searchable at once, or not at all. Its vectors follow in the store
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,10 +16,12 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.chunk_index import ChunkIndex
+from ingest.chunk_index import ChunkIndex, drop_first_layout
 from ingest.filters import Filters
 from ingest.types import Chunk, Meeting
 from ingest.vocabulary import MeetingKind, SectionKind
+
+log = logging.getLogger(__name__)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -163,6 +166,11 @@ class Catalogue:
         self._db.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
         self._db.executescript(_SCHEMA)
         self._migrate()
+        if drop_first_layout(self._db):  # the chunks go; their files are read again on the next ingest
+            log.warning("%s: the chunk tables were of the first layout and were dropped: ingest again to search its files",
+                        path)
+            with self._db:
+                self._db.execute("UPDATE files SET collection = ''")
         self.chunks = ChunkIndex(self._db)
 
     def _migrate(self) -> None:
@@ -192,6 +200,11 @@ class Catalogue:
         chunks key on it."""
         number = self._db.execute("SELECT number FROM revision").fetchone()[0]
         return f"{self.collection}:{number}"
+
+    def version(self) -> tuple[int, int]:
+        """Changes whenever anything in the database changes, by this connection or another (files, vectors
+        marked embedded): SQLite's own counters, no query."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0], self._db.total_changes
 
     def _bump_revision(self) -> None:
         self._db.execute("UPDATE revision SET number = number + 1")

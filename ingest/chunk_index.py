@@ -12,8 +12,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-
-import numpy as np
+from functools import cached_property
 
 from ingest.analysis import index_terms
 from ingest.filters import Filters
@@ -24,8 +23,10 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS chunks (
     rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file_name TEXT NOT NULL, meeting_id TEXT NOT NULL,
     item_number TEXT NOT NULL, item_title TEXT NOT NULL, section TEXT NOT NULL, municipality TEXT,
-    committee TEXT, meeting_day INTEGER, char_start INTEGER NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL,
-    embed_text TEXT NOT NULL, terms TEXT NOT NULL, embedded_in TEXT
+    committee TEXT, meeting_day INTEGER, char_start INTEGER NOT NULL, embedded_in TEXT, embed_key TEXT
+);
+CREATE TABLE IF NOT EXISTS chunk_texts (
+    rowid INTEGER PRIMARY KEY, text TEXT NOT NULL, source TEXT NOT NULL, embed_text TEXT NOT NULL, terms TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_file ON chunks(file_name);
 CREATE INDEX IF NOT EXISTS chunks_item ON chunks(meeting_id, item_number);
@@ -34,12 +35,12 @@ CREATE INDEX IF NOT EXISTS chunks_municipality ON chunks(municipality, meeting_d
 CREATE INDEX IF NOT EXISTS chunks_committee ON chunks(committee, meeting_day);
 CREATE INDEX IF NOT EXISTS chunks_day ON chunks(meeting_day);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(
-    terms, content='chunks', content_rowid='rowid', tokenize="unicode61 remove_diacritics 0 tokenchars '-.,'"
+    terms, content='chunk_texts', content_rowid='rowid', tokenize="unicode61 remove_diacritics 0 tokenchars '-.,'"
 );
-CREATE TRIGGER IF NOT EXISTS chunks_indexed AFTER INSERT ON chunks BEGIN
+CREATE TRIGGER IF NOT EXISTS chunk_texts_indexed AFTER INSERT ON chunk_texts BEGIN
     INSERT INTO chunk_terms(rowid, terms) VALUES (new.rowid, new.terms);
 END;
-CREATE TRIGGER IF NOT EXISTS chunks_unindexed AFTER DELETE ON chunks BEGIN
+CREATE TRIGGER IF NOT EXISTS chunk_texts_unindexed AFTER DELETE ON chunk_texts BEGIN
     INSERT INTO chunk_terms(chunk_terms, rowid, terms) VALUES ('delete', old.rowid, old.terms);
 END;
 CREATE VIRTUAL TABLE IF NOT EXISTS chunk_vocabulary USING fts5vocab(chunk_terms, 'row');
@@ -49,8 +50,25 @@ CREATE TABLE IF NOT EXISTS item_titles (
 );
 CREATE INDEX IF NOT EXISTS item_titles_file ON item_titles(file_name);
 """
+# The first layout kept the texts in the chunks rows themselves: every filtered read stepped over them.
+_FIRST_LAYOUT = """
+DROP TRIGGER IF EXISTS chunks_indexed; DROP TRIGGER IF EXISTS chunks_unindexed;
+DROP TABLE IF EXISTS chunk_vocabulary; DROP TABLE IF EXISTS chunk_terms; DROP TABLE IF EXISTS chunks;
+DROP TABLE IF EXISTS item_titles;
+"""
 
-_CHUNK_COLUMNS = "c.id, c.text, c.source"
+
+def drop_first_layout(db: sqlite3.Connection) -> bool:
+    """Drop chunk tables of the first layout (texts inside the chunks rows); True when there were any, and
+    the files they came from must be read again."""
+    if "text" not in {row[1] for row in db.execute("PRAGMA table_info(chunks)")}:
+        return False
+    db.executescript(_FIRST_LAYOUT)
+    return True
+
+
+_CHUNK_COLUMNS = "c.id, t.text, t.source, c.section"
+_WITH_TEXTS = "chunks c JOIN chunk_texts t ON t.rowid = c.rowid"
 ItemKey = tuple[str, str, str]  # (meeting id, item number, item title): two items may share a number
 
 
@@ -58,13 +76,18 @@ ItemKey = tuple[str, str, str]  # (meeting id, item number, item title): two ite
 class StoredChunk:
     id: str
     text: str
-    source: SourceRef
+    stored_source: str  # the source reference as stored (JSON): read into `source` when first used
+    section: SectionKind
     distance: float | None = None  # cosine distance, when the dense search found it
     lexical: float | None = None  # BM25 score, when the lexical search found it
 
+    @cached_property
+    def source(self) -> SourceRef:
+        return SourceRef.from_metadata(json.loads(self.stored_source))
+
 
 def _chunk(row: tuple) -> StoredChunk:
-    return StoredChunk(row[0], row[1], SourceRef.from_metadata(json.loads(row[2])))
+    return StoredChunk(row[0], row[1], row[2], SectionKind(row[3]))
 
 
 def _match(terms: Iterable[str]) -> str:
@@ -82,27 +105,31 @@ def _where(filters: Filters | None, excluded_files: list[str]) -> tuple[str, lis
 
 
 class ChunkIndex:
-    """Reads and writes of the chunk tables on the catalogue's connection; the caller owns transactions."""
+    """Reads and writes of the chunk tables on the catalogue's connection; the caller owns transactions.
+
+    A chunk's row in `chunks` is narrow (where it belongs, its embedding state): filters and embedding
+    reads step through few pages. Its texts (the passage, its source reference, the text embedded and
+    the stems indexed) are in `chunk_texts` under the same rowid."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
         db.executescript(SCHEMA)
-        if "embed_key" not in {row[1] for row in db.execute("PRAGMA table_info(chunks)")}:
-            db.execute("ALTER TABLE chunks ADD COLUMN embed_key TEXT")  # the embedding cache's key of its vector
 
     # -- writing (inside the caller's transaction) ---------------------------------------------------
     def replace_file(self, file_name: str, chunks: list[Chunk]) -> None:
         self.remove_file(file_name)
-        self._db.executemany(
-            "INSERT INTO chunks (id, file_name, meeting_id, item_number, item_title, section, municipality, "
-            "committee, meeting_day, char_start, text, source, embed_text, terms) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(c.id, file_name, c.source.meeting_id, c.source.item_number, c.source.item_title, c.source.section.value,
-              c.source.municipality, c.source.committee, c.source.to_metadata().get("meeting_day"),
-              c.source.char_start, c.text, json.dumps(c.source.to_metadata(), ensure_ascii=False), c.embed_text,
-              " ".join(index_terms(f"{c.source.item_title} {c.source.section_heading} {c.text}")) or "_")
-             for c in chunks],
-        )
+        for c in chunks:
+            rowid = self._db.execute(
+                "INSERT INTO chunks (id, file_name, meeting_id, item_number, item_title, section, municipality, "
+                "committee, meeting_day, char_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (c.id, file_name, c.source.meeting_id, c.source.item_number, c.source.item_title, c.source.section.value,
+                 c.source.municipality, c.source.committee, c.source.to_metadata().get("meeting_day"), c.source.char_start),
+            ).lastrowid
+            self._db.execute(
+                "INSERT INTO chunk_texts (rowid, text, source, embed_text, terms) VALUES (?, ?, ?, ?, ?)",
+                (rowid, c.text, json.dumps(c.source.to_metadata(), ensure_ascii=False), c.embed_text,
+                 " ".join(index_terms(f"{c.source.item_title} {c.source.section_heading} {c.text}")) or "_"),
+            )
         titles = {(c.source.meeting_id, c.source.item_number, c.source.item_title) for c in chunks}
         self._db.executemany(
             "INSERT OR REPLACE INTO item_titles VALUES (?, ?, ?, ?, ?)",
@@ -110,6 +137,7 @@ class ChunkIndex:
         )
 
     def remove_file(self, file_name: str) -> None:
+        self._db.execute("DELETE FROM chunk_texts WHERE rowid IN (SELECT rowid FROM chunks WHERE file_name = ?)", (file_name,))
         self._db.execute("DELETE FROM chunks WHERE file_name = ?", (file_name,))
         self._db.execute("DELETE FROM item_titles WHERE file_name = ?", (file_name,))
 
@@ -128,16 +156,28 @@ class ChunkIndex:
         found: dict[str, StoredChunk] = {}
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
-            rows = self._db.execute(f"SELECT {_CHUNK_COLUMNS} FROM chunks c WHERE c.id IN ({','.join('?' * len(part))})", part)
+            rows = self._db.execute(f"SELECT {_CHUNK_COLUMNS} FROM {_WITH_TEXTS} WHERE c.id IN ({','.join('?' * len(part))})",
+                                    part)
             found.update((r[0], _chunk(r)) for r in rows)
+        return found
+
+    def by_rowid(self, rowids: list[int]) -> dict[int, StoredChunk]:
+        """The chunks with these row numbers that exist, by row number."""
+        found: dict[int, StoredChunk] = {}
+        for start in range(0, len(rowids), 500):
+            part = rowids[start : start + 500]
+            rows = self._db.execute(
+                f"SELECT c.rowid, {_CHUNK_COLUMNS} FROM {_WITH_TEXTS} WHERE c.rowid IN ({','.join('?' * len(part))})", part)
+            found.update((r[0], _chunk(r[1:])) for r in rows)
         return found
 
     def all(self, page: int = 5000) -> Iterator[StoredChunk]:
         """Every chunk, in storage order, read page by page."""
         last = 0
         while True:
-            rows = self._db.execute(f"SELECT c.rowid, {_CHUNK_COLUMNS} FROM chunks c WHERE c.rowid > ? ORDER BY c.rowid LIMIT ?",
-                                    (last, page)).fetchall()
+            rows = self._db.execute(
+                f"SELECT c.rowid, {_CHUNK_COLUMNS} FROM {_WITH_TEXTS} WHERE c.rowid > ? ORDER BY c.rowid LIMIT ?", (last, page),
+            ).fetchall()
             yield from (_chunk(r[1:]) for r in rows)
             if len(rows) < page:
                 return
@@ -160,8 +200,8 @@ class ChunkIndex:
         return self._select("c.meeting_id = ? AND c.item_number = ? AND c.item_title = ?" + where, [*key, *values])
 
     def _select(self, condition: str, values: list) -> list[StoredChunk]:
-        rows = self._db.execute(f"SELECT {_CHUNK_COLUMNS} FROM chunks c WHERE {condition} ORDER BY c.file_name, c.char_start",
-                                values)
+        rows = self._db.execute(
+            f"SELECT {_CHUNK_COLUMNS} FROM {_WITH_TEXTS} WHERE {condition} ORDER BY c.file_name, c.char_start", values)
         return [_chunk(r) for r in rows]
 
     def search(self, terms: list[str], limit: int, filters: Filters | None = None,
@@ -178,12 +218,8 @@ class ChunkIndex:
         else:  # FTS5 alone, the texts read for the best only
             ranked = self._db.execute("SELECT rowid, bm25(chunk_terms) AS score FROM chunk_terms WHERE chunk_terms MATCH ? "
                                       "ORDER BY score LIMIT ?", (_match(terms), limit)).fetchall()
-        if not ranked:
-            return []
-        rows = {r[0]: r[1:] for r in self._db.execute(
-            f"SELECT c.rowid, {_CHUNK_COLUMNS} FROM chunks c WHERE c.rowid IN ({','.join('?' * len(ranked))})",
-            [rowid for rowid, _ in ranked])}
-        return [replace(_chunk(rows[rowid]), lexical=-score) for rowid, score in ranked]
+        found = self.by_rowid([rowid for rowid, _ in ranked])
+        return [replace(found[rowid], lexical=-score) for rowid, score in ranked if rowid in found]
 
     def document_counts(self) -> tuple[dict[str, int], int]:
         """How many chunks hold each stem, and how many chunks there are."""
@@ -199,36 +235,35 @@ class ChunkIndex:
     def pending(self, collection: str, limit: int) -> list[tuple[str, str, SourceRef]]:
         """Chunks whose vectors the collection does not hold yet: (id, embed text, source), oldest first."""
         rows = self._db.execute(
-            "SELECT id, embed_text, source FROM chunks WHERE embedded_in IS NOT ? ORDER BY rowid LIMIT ?", (collection, limit),
+            f"SELECT c.id, t.embed_text, t.source FROM {_WITH_TEXTS} WHERE c.embedded_in IS NOT ? ORDER BY c.rowid LIMIT ?",
+            (collection, limit),
         )
         return [(r[0], r[1], SourceRef.from_metadata(json.loads(r[2]))) for r in rows]
 
-    def matching(self, filters: Filters, excluded_files: list[str]) -> int:
-        """How many chunks fall within the filters."""
+    def matching_rowids(self, collection: str, filters: Filters, excluded_files: list[str]) -> list[int]:
+        """The row numbers of the chunks within the filters whose vectors the collection holds."""
         where, values = _where(filters, excluded_files)
-        return self._db.execute(f"SELECT count(*) FROM chunks c WHERE 1{where}", values).fetchone()[0]
+        return [r[0] for r in self._db.execute(f"SELECT c.rowid FROM chunks c WHERE +c.embedded_in = ?{where}",
+                                               [collection, *values])]
 
-    def embedded_vectors(self, collection: str, filters: Filters, excluded_files: list[str]) -> tuple[list[str], np.ndarray]:
-        """The ids and vectors (from the embedding cache) of the embedded chunks within the filters."""
-        where, values = _where(filters, excluded_files)
-        rows = self._db.execute(
-            f"SELECT c.id, e.vector FROM chunks c JOIN embeddings e ON e.key = c.embed_key WHERE +c.embedded_in = ?{where}",
-            [collection, *values],
-        ).fetchall()
-        if not rows:
-            return [], np.zeros((0, 0), dtype=np.float32)
-        return [r[0] for r in rows], np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+    def vectors_of(self, rowids: list[int]) -> dict[int, bytes]:
+        """The cached vectors (float32 bytes) of these chunks, by row number."""
+        found: dict[int, bytes] = {}
+        for start in range(0, len(rowids), 500):
+            part = rowids[start : start + 500]
+            found.update(self._db.execute(
+                "SELECT c.rowid, e.vector FROM chunks c JOIN embeddings e ON e.key = c.embed_key "
+                f"WHERE c.rowid IN ({','.join('?' * len(part))})", part))
+        return found
+
+    def embedded_rowids(self, collection: str) -> list[int]:
+        return [r[0] for r in self._db.execute("SELECT rowid FROM chunks WHERE embedded_in = ? ORDER BY rowid", (collection,))]
 
     def embedded_files(self, collection: str) -> set[str]:
         """Files whose every chunk the collection holds a vector of."""
         rows = self._db.execute("SELECT file_name FROM chunks GROUP BY file_name HAVING min(embedded_in IS ?) = 1",
                                 (collection,))
         return {r[0] for r in rows}
-
-    def unkeyed(self, collection: str) -> list[tuple[str, str]]:
-        """(id, embed text) of chunks embedded before their vectors' cache keys were kept."""
-        return self._db.execute("SELECT id, embed_text FROM chunks WHERE embedded_in = ? AND embed_key IS NULL",
-                                (collection,)).fetchall()
 
     def embedded(self, collection: str) -> int:
         return self._db.execute("SELECT count(*) FROM chunks WHERE embedded_in = ?", (collection,)).fetchone()[0]

@@ -19,7 +19,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import numpy as np
 from filelock import FileLock, Timeout
 
 from ingest.catalogue import Catalogue
@@ -30,6 +29,7 @@ from ingest.embedders import Embedder
 from ingest.filters import Filters
 from ingest.structure.parser import PARSER_VERSION
 from ingest.types import Chunk, Meeting, RawDocument
+from ingest.vector_matrix import VectorMatrix
 from ingest.vocabulary import SectionKind
 
 __all__ = ["EmbeddingProgress", "Store", "StoreBusy", "StoredChunk", "collection_name"]
@@ -63,7 +63,7 @@ EmbeddingCallback = Callable[[EmbeddingProgress], None]
 
 
 class Store:
-    exact_up_to = 5000  # a filtered search keeping at most this many chunks compares every vector exactly
+    exact_up_to = 20_000  # a filtered search keeping at most this many chunks compares every vector exactly
 
     def __init__(self, data_dir: Path, embedder: Embedder, chroma_url: str | None = None, writer_wait_s: float = 600.0,
                  embed_chars: int = 0):
@@ -85,10 +85,7 @@ class Store:
                 configuration={"hnsw": {"space": "cosine"}},
                 metadata={"embedder": embedder.name, "chunker": CHUNKER_VERSION, "parser": PARSER_VERSION},
             )
-        if unkeyed := self.chunks.unkeyed(self.collection_name):  # stores embedded before the keys were kept
-            with self.writing():
-                self.chunks.mark_embedded(self.collection_name, {i: self.embedding_key(self._embedded_text(text))
-                                                                 for i, text in unkeyed})
+        self._vectors = VectorMatrix(self.collection_name)
 
     # -- writing -------------------------------------------------------------------------------------
     @contextmanager
@@ -187,19 +184,23 @@ class Store:
         """Nearest embedded chunks of current files to the embedding, within the filters.
 
         Chroma's own metadata filter costs hundreds of milliseconds on a large collection (50,000 chunks:
-        0.05–0.7 s against 2 ms unfiltered), so filters are applied by how much they keep: a few thousand
-        chunks are compared exactly with their cached vectors; more, and Chroma's nearest chunks of the
-        whole collection are read, as many more as the filters leave out, and filtered after."""
+        0.05–0.7 s against 2 ms unfiltered), so filters are applied by how much they keep: up to
+        `exact_up_to` chunks are compared exactly with their vectors held in memory; more, and Chroma's
+        nearest chunks of the whole collection are read, as many more as the filters leave out, and
+        filtered after."""
         filters = filters or Filters()
         excluded = self.catalogue.stale_files()
         if filters.is_empty() and not excluded:
             return self._nearest(embedding, n)
-        kept = self.chunks.matching(filters, excluded)
-        if not kept:
+        among = self.chunks.matching_rowids(self.collection_name, filters, excluded)
+        if not among:
             return []
-        if kept <= self.exact_up_to:
-            return self._nearest_exactly(embedding, n, filters, excluded)
-        share = kept / max(self.chunks.count(), 1)
+        if len(among) <= self.exact_up_to:
+            self._vectors.refresh(self.chunks, self.catalogue.version())
+            nearest = self._vectors.nearest(embedding, among, n)
+            found = self.chunks.by_rowid([rowid for rowid, _ in nearest])
+            return [replace(found[rowid], distance=distance) for rowid, distance in nearest if rowid in found]
+        share = len(among) / max(self.chunks.count(), 1)
         found = [c for c in self._nearest(embedding, math.ceil(2 * n / share))
                  if filters.matches(c.source) and c.source.file_name not in excluded]
         return found[:n]
@@ -212,16 +213,6 @@ class Store:
         ids, distances = result["ids"][0], result["distances"][0]
         found = self.chunks.get(ids)  # vectors whose chunk was replaced meanwhile have none
         return [replace(found[i], distance=distance) for i, distance in zip(ids, distances, strict=True) if i in found]
-
-    def _nearest_exactly(self, embedding: list[float], n: int, filters: Filters, excluded: list[str]) -> list[StoredChunk]:
-        ids, vectors = self.chunks.embedded_vectors(self.collection_name, filters, excluded)
-        if not ids:
-            return []
-        query = np.asarray(embedding, dtype=np.float32)
-        similarity = vectors @ query / (np.linalg.norm(vectors, axis=1) * np.linalg.norm(query) + 1e-12)
-        best = np.argsort(-similarity)[:n]
-        found = self.chunks.get([ids[i] for i in best])
-        return [replace(found[ids[i]], distance=float(1.0 - similarity[i])) for i in best if ids[i] in found]
 
     def revision(self) -> str:
         """Changes whenever a file is added, replaced or removed: caches built on the chunks key on it."""

@@ -9,6 +9,7 @@ stored at ingest, and the vocabulary is FTS5's own table of document counts.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -70,6 +71,35 @@ def drop_first_layout(db: sqlite3.Connection) -> bool:
 _CHUNK_COLUMNS = "c.id, t.text, t.source, c.section"
 _WITH_TEXTS = "chunks c JOIN chunk_texts t ON t.rowid = c.rowid"
 ItemKey = tuple[str, str, str]  # (meeting id, item number, item title): two items may share a number
+_COMMON_SHARE = 0.05  # a stem in more than this share of the chunks is common (see `ChunkIndex.search`)
+_CANDIDATES = 200  # chunks taken by a question's specific stems, then scored by all of them
+_K1, _B = 1.2, 0.75  # FTS5's bm25() parameters
+
+
+@dataclass(frozen=True)
+class TermStatistics:
+    documents: dict[str, int]  # stem → how many chunks hold it
+    size: int  # chunks
+    mean_length: float  # stems per chunk
+
+    def idf(self, term: str) -> float:
+        """FTS5's inverse document frequency (a stem in over half the chunks: nearly nothing)."""
+        n = self.documents.get(term, 0)
+        return max(math.log((self.size - n + 0.5) / (n + 0.5)), 1e-6)
+
+    def rescored(self, terms: list[str], texts: dict[int, str]) -> list[tuple[int, float]]:
+        """(row number, FTS5's bm25 of the terms: lower is better) of chunks given by their stored stems, best first."""
+        weights = {t: self.idf(t) for t in terms}
+        scored = []
+        for rowid, text in texts.items():
+            words = text.split()
+            norm = _K1 * (1 - _B + _B * len(words) / self.mean_length)
+            score = 0.0
+            for term, weight in weights.items():
+                if tf := words.count(term):
+                    score += weight * tf * (_K1 + 1) / (tf + norm)
+            scored.append((rowid, -score))
+        return sorted(scored, key=lambda pair: (pair[1], pair[0]))
 
 
 @dataclass(frozen=True)
@@ -205,26 +235,51 @@ class ChunkIndex:
         return [_chunk(r) for r in rows]
 
     def search(self, terms: list[str], limit: int, filters: Filters | None = None,
-               excluded_files: list[str] | None = None) -> list[StoredChunk]:
-        """The chunks best matching any of the terms by BM25, best first, within the filters."""
+               excluded_files: list[str] | None = None, statistics: TermStatistics | None = None) -> list[StoredChunk]:
+        """The chunks best matching any of the terms by BM25, best first, within the filters.
+
+        Given the index's statistics, a question that mixes specific and common stems ("regnskab" and
+        "2022") is answered in two steps: the best `_CANDIDATES` chunks by its specific stems, then those
+        scored by all of them (FTS5's own BM25, in Python). A common stem only lifts a chunk that holds a
+        specific one: the merge of its long posting list, most of the cost, is skipped."""
         if not terms:
             return []
-        where, values = _where(filters, excluded_files or [])
-        if where:  # the filters decide inside the ranking, never by trimming its short list
-            ranked = self._db.execute(
-                "SELECT c.rowid, bm25(chunk_terms) AS score FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid "
-                f"WHERE chunk_terms MATCH ?{where} ORDER BY score LIMIT ?", [_match(terms), *values, limit],
-            ).fetchall()
-        else:  # FTS5 alone, the texts read for the best only
-            ranked = self._db.execute("SELECT rowid, bm25(chunk_terms) AS score FROM chunk_terms WHERE chunk_terms MATCH ? "
-                                      "ORDER BY score LIMIT ?", (_match(terms), limit)).fetchall()
+        terms = list(dict.fromkeys(terms))
+        specific = [t for t in terms if statistics and statistics.documents.get(t, 0) <= _COMMON_SHARE * statistics.size]
+        if statistics is None or not specific or len(specific) == len(terms):
+            ranked = self._ranked(terms, limit, filters, excluded_files or [])
+        else:
+            candidates = [rowid for rowid, _ in self._ranked(specific, _CANDIDATES, filters, excluded_files or [])]
+            ranked = statistics.rescored(terms, self._terms_of(candidates))[:limit]
         found = self.by_rowid([rowid for rowid, _ in ranked])
         return [replace(found[rowid], lexical=-score) for rowid, score in ranked if rowid in found]
 
-    def document_counts(self) -> tuple[dict[str, int], int]:
-        """How many chunks hold each stem, and how many chunks there are."""
-        counts = dict(self._db.execute("SELECT term, doc FROM chunk_vocabulary"))
-        return counts, self.count()
+    def _ranked(self, terms: list[str], limit: int, filters: Filters | None, excluded_files: list[str]) -> list[tuple[int, float]]:
+        """(row number, FTS5 bm25: lower is better) of the best matches of any of the terms."""
+        where, values = _where(filters, excluded_files)
+        if where:  # the filters decide inside the ranking, never by trimming its short list
+            return self._db.execute(
+                "SELECT c.rowid, bm25(chunk_terms) AS score FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid "
+                f"WHERE chunk_terms MATCH ?{where} ORDER BY score LIMIT ?", [_match(terms), *values, limit],
+            ).fetchall()
+        return self._db.execute("SELECT rowid, bm25(chunk_terms) AS score FROM chunk_terms WHERE chunk_terms MATCH ? "
+                                "ORDER BY score LIMIT ?", (_match(terms), limit)).fetchall()
+
+    def _terms_of(self, rowids: list[int]) -> dict[int, str]:
+        if not rowids:
+            return {}
+        return dict(self._db.execute(f"SELECT rowid, terms FROM chunk_texts WHERE rowid IN ({','.join('?' * len(rowids))})",
+                                     rowids))
+
+    def statistics(self) -> TermStatistics:
+        """How many chunks hold each stem, how many chunks there are and their mean length in stems."""
+        documents: dict[str, int] = {}
+        tokens = 0
+        for term, docs, count in self._db.execute("SELECT term, doc, cnt FROM chunk_vocabulary"):
+            documents[term] = docs
+            tokens += count
+        size = self.count()
+        return TermStatistics(documents, size, tokens / size if size else 1.0)
 
     def item_titles(self) -> dict[ItemKey, frozenset[str]]:
         """Every item's title as stems."""
@@ -240,20 +295,15 @@ class ChunkIndex:
         )
         return [(r[0], r[1], SourceRef.from_metadata(json.loads(r[2]))) for r in rows]
 
-    def matching_rowids(self, collection: str, filters: Filters, excluded_files: list[str]) -> list[int]:
-        """The row numbers of the chunks within the filters whose vectors the collection holds."""
-        where, values = _where(filters, excluded_files)
-        return [r[0] for r in self._db.execute(f"SELECT c.rowid FROM chunks c WHERE +c.embedded_in = ?{where}",
-                                               [collection, *values])]
-
-    def vectors_of(self, rowids: list[int]) -> dict[int, bytes]:
-        """The cached vectors (float32 bytes) of these chunks, by row number."""
-        found: dict[int, bytes] = {}
+    def vectors_of(self, rowids: list[int]) -> list[tuple[int, bytes, str | None, str | None, int | None, str]]:
+        """(row number, cached vector as float32 bytes, municipality, committee, meeting day, file) of these
+        chunks."""
+        found: list = []
         for start in range(0, len(rowids), 500):
             part = rowids[start : start + 500]
-            found.update(self._db.execute(
-                "SELECT c.rowid, e.vector FROM chunks c JOIN embeddings e ON e.key = c.embed_key "
-                f"WHERE c.rowid IN ({','.join('?' * len(part))})", part))
+            found += self._db.execute(
+                "SELECT c.rowid, e.vector, c.municipality, c.committee, c.meeting_day, c.file_name FROM chunks c "
+                f"JOIN embeddings e ON e.key = c.embed_key WHERE c.rowid IN ({','.join('?' * len(part))})", part).fetchall()
         return found
 
     def embedded_rowids(self, collection: str) -> list[int]:

@@ -1,14 +1,18 @@
 """Which meetings a question is about: municipality, committee and a date range.
 
-One predicate (`Filters.matches`) for chunks, meetings and items, and its translation to SQL
-(`Filters.to_sql`, over the catalogue's chunks), so retrieval, the meeting list and the app can never disagree.
+One predicate (`Filters.matches`) for chunks, meetings and items, and its translations to SQL
+(`Filters.to_sql`, over the catalogue's chunks) and to columns in memory (`Filters.to_mask`, the vectors
+held for dense search), so retrieval, the meeting list and the app can never disagree.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
+
+import numpy as np
 
 
 class Dated(Protocol):
@@ -66,6 +70,21 @@ class Filters:
             clauses.append(f"{table}.meeting_day <= ?")
             values.append(day_number(self.until))
         return clauses, values
+
+    def to_mask(self, municipality: np.ndarray, committee: np.ndarray, day: np.ndarray, codes: Mapping[str, int]) -> np.ndarray:
+        """The same filters over columns held in memory: each name as its code in `codes` (a name without
+        one matches nothing), the meeting day as the number `day_number` gives (0: undated)."""
+        keep = np.ones(len(day), dtype=bool)
+        for column, allowed in ((municipality, self.municipalities), (committee, self.committees)):
+            if allowed:
+                keep &= np.isin(column, [codes.get(name, -1) for name in allowed])
+        if self.has_dates():
+            keep &= day > 0
+        if self.since:
+            keep &= day >= day_number(self.since)
+        if self.until:
+            keep &= day <= day_number(self.until)
+        return keep
 
     def to_json(self) -> dict:
         return {

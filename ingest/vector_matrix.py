@@ -14,19 +14,31 @@ import logging
 import numpy as np
 
 from ingest.chunk_index import ChunkIndex
+from ingest.filters import Filters
 
 log = logging.getLogger(__name__)
 
 
+_NONE = -2  # the code of a missing municipality or committee: no filter's name has it
+
+
 class VectorMatrix:
+    """Row numbers, unit vectors and what filters read (municipality, committee, meeting day, file), in
+    row-number order; names as integer codes."""
+
     def __init__(self, collection: str) -> None:
         self.collection = collection
         self._rowids = np.zeros(0, dtype=np.int64)
         self._vectors = np.zeros((0, 0), dtype=np.float32)
+        self._columns = np.zeros((0, 4), dtype=np.int64)  # municipality, committee, meeting day (0: none), file
+        self._codes: dict[str, int] = {}
         self._version: object = None
 
     def __len__(self) -> int:
         return len(self._rowids)
+
+    def _code(self, name: str | None) -> int:
+        return _NONE if name is None else self._codes.setdefault(name, len(self._codes))
 
     def refresh(self, chunks: ChunkIndex, version: object) -> None:
         """Bring the matrix up to date with the catalogue, unless `version` (anything that changes when the
@@ -35,32 +47,37 @@ class VectorMatrix:
             return
         present = np.asarray(chunks.embedded_rowids(self.collection), dtype=np.int64)
         kept = np.isin(self._rowids, present, assume_unique=True)
-        rowids, vectors = self._rowids[kept], self._vectors[kept]
+        rowids, vectors, columns = self._rowids[kept], self._vectors[kept], self._columns[kept]
         missing = np.setdiff1d(present, rowids, assume_unique=True)
         if len(missing):
             read = chunks.vectors_of(missing.tolist())
-            new_rowids = np.fromiter(read, dtype=np.int64, count=len(read))
-            new = np.vstack([np.frombuffer(blob, dtype=np.float32) for blob in read.values()])
+            new = np.vstack([np.frombuffer(row[1], dtype=np.float32) for row in read])
             new = new / np.maximum(np.linalg.norm(new, axis=1, keepdims=True), 1e-12)
-            rowids = np.concatenate([rowids, new_rowids])
+            new_columns = np.array([(self._code(m), self._code(c), day or 0, self._code(f)) for _, _, m, c, day, f in read],
+                                   dtype=np.int64)
+            rowids = np.concatenate([rowids, np.array([row[0] for row in read], dtype=np.int64)])
             vectors = new if not len(vectors) else np.vstack([vectors, new])
+            columns = np.vstack([columns, new_columns])
             order = np.argsort(rowids, kind="stable")
-            rowids, vectors = rowids[order], np.ascontiguousarray(vectors[order])
-            log.info("vector matrix: %d read, %d dropped, %d in all", len(missing), int((~kept).sum()), len(rowids))
-        self._rowids, self._vectors, self._version = rowids, vectors, version
+            rowids, vectors, columns = rowids[order], np.ascontiguousarray(vectors[order]), columns[order]
+            log.info("vector matrix: %d read, %d dropped, %d in all", len(read), int((~kept).sum()), len(rowids))
+        self._rowids, self._vectors, self._columns, self._version = rowids, vectors, columns, version
 
-    def nearest(self, embedding: list[float], among: list[int], n: int) -> list[tuple[int, float]]:
-        """The n rows of `among` (row numbers) nearest the embedding: (row number, cosine distance), nearest
-        first. Rows without a vector here are left out."""
-        if not len(self._rowids) or not among:
-            return []
-        wanted = np.asarray(among, dtype=np.int64)
-        positions = np.searchsorted(self._rowids, wanted).clip(max=len(self._rowids) - 1)
-        positions = positions[self._rowids[positions] == wanted]
+    def nearest(self, embedding: list[float], n: int, filters: Filters, excluded_files: list[str]) -> list[tuple[int, float]]:
+        """The n chunks within the filters (and not of the excluded files) nearest the embedding: (row
+        number, cosine distance), nearest first."""
+        keep = filters.to_mask(self._columns[:, 0], self._columns[:, 1], self._columns[:, 2], self._codes)
+        if excluded_files:
+            keep &= ~np.isin(self._columns[:, 3], [self._codes.get(name, -1) for name in excluded_files])
+        positions = np.flatnonzero(keep)
         if not len(positions):
             return []
         query = np.asarray(embedding, dtype=np.float32)
-        similarity = self._vectors[positions] @ (query / max(float(np.linalg.norm(query)), 1e-12))
+        query = query / max(float(np.linalg.norm(query)), 1e-12)
+        if len(positions) > len(self._rowids) // 3:  # most rows: one pass over the matrix beats copying them
+            similarity = (self._vectors @ query)[positions]
+        else:
+            similarity = self._vectors[positions] @ query
         best = np.argpartition(-similarity, n - 1)[:n] if len(similarity) > n else np.arange(len(similarity))
         best = best[np.argsort(-similarity[best], kind="stable")]
         return [(int(self._rowids[positions[i]]), float(1.0 - similarity[i])) for i in best]

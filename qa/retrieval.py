@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ingest.chunk_index import ItemKey, StoredChunk
+from ingest.chunk_index import ItemKey, StoredChunk, TermStatistics
 from ingest.store import Store
 from ingest.types import SourceRef
 from ingest.vocabulary import SectionKind
@@ -44,6 +44,7 @@ class _LexicalIndex:
     titled: dict[str, list[ItemKey]]  # stem → the items whose title holds it
     stale_files: list[str]  # files another chunker or parser version made: not searched
     size: int  # passages stored
+    statistics: TermStatistics  # the lexical index's own counts (its BM25 over a question's stems)
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # question word → the known stems it stands for
     readings: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # question word → every reading of it
 
@@ -60,7 +61,8 @@ def _idf(counts: dict[str, int], size: int) -> dict[str, float]:
 
 
 def _read_index(store: Store) -> _LexicalIndex:
-    counts, size = store.chunks.document_counts()
+    statistics = store.chunks.statistics()
+    counts, size = statistics.documents, statistics.size
     idf = _idf(counts, size)
     # a stem in at most _RARE passages scores at least this
     rare = float(np.log((size - _RARE + 0.5) / (_RARE + 0.5))) if size > 2 * _RARE else float("inf")
@@ -70,7 +72,7 @@ def _read_index(store: Store) -> _LexicalIndex:
         for stem in stems:
             titled[stem].append(key)
     return _LexicalIndex(idf, max(idf.values(), default=1.0) + 1.0, rare, titles, dict(titled),
-                         store.catalogue.stale_files(), size)
+                         store.catalogue.stale_files(), size, statistics)
 
 
 def _title_share(index: _LexicalIndex, title: frozenset[str] | set[str], terms: set[str]) -> float:
@@ -147,7 +149,7 @@ class Retriever:
         dense = self.store.query(self.store.embedder.embed_query(question.text), _POOL, question.filters)
         # each question word as the minutes' own stems ("livestreames" → "livestreaming", compounds split)
         query = list(dict.fromkeys(p for t in question.terms for r in (self.term_readings(t) or [(t,)]) for p in r))
-        lexical = self.store.chunks.search(query, _POOL, question.filters, index.stale_files)
+        lexical = self.store.chunks.search(query, _POOL, question.filters, index.stale_files, index.statistics)
         ranked_lists = [dense, lexical, self._item_list(index, question)]
         # The item list counts double for decision, vote and recommendation questions: the section the
         # question asks for, of the item it names, is the evidence.

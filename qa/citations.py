@@ -48,8 +48,16 @@ class CitationRegistry:
         return self._keys[ident]
 
     def statement(self, passage: Passage, spans: list[tuple[int, int]]) -> Statement:
-        """A statement quoting the spans of the passage, each span its own citation."""
-        citations = [self.citations[self.add(passage, start, end) - 1] for start, end in spans]
+        """A statement quoting the spans of the passage: spans with only white space between them (a decision's
+        first sentences) are one quote with one citation, never the same place cited once per sentence."""
+        text = passage.text
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and merged[-1][1] <= start and not text[merged[-1][1]:start].strip():
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        citations = [self.citations[self.add(passage, start, end) - 1] for start, end in merged]
         return Statement(" ".join(c.quote for c in citations), citations)
 
 

@@ -34,22 +34,24 @@ class Line:
 
 
 class Footnotes:
-    """Numbers citations 1, 2, ... in order of first use; the same quoted place keeps its number."""
+    """Numbers citations 1, 2, ... in order of first use. The same quoted place keeps its number, and so does a
+    quote inside one already numbered (a key point quoting a sentence of a decision quoted above): one source
+    is listed once under a brief or summary."""
 
     def __init__(self) -> None:
-        self._keys: dict[tuple[str, int, int], int] = {}
         self.citations: list[Citation] = []
 
+    def _number(self, citation: Citation) -> int:
+        ref = citation.source
+        for known in self.citations:
+            if ((known.source.file_sha256 or known.source.file_name) == (ref.file_sha256 or ref.file_name)
+                    and known.source.char_start <= ref.char_start and ref.char_end <= known.source.char_end):
+                return known.key
+        self.citations.append(replace(citation, key=len(self.citations) + 1))
+        return len(self.citations)
+
     def quote(self, statement: Statement) -> Quote:
-        keys = []
-        for citation in statement.citations:
-            ident = (citation.source.file_sha256 or citation.source.file_name, citation.source.char_start,
-                     citation.source.char_end)
-            if ident not in self._keys:
-                self._keys[ident] = len(self.citations) + 1
-                self.citations.append(replace(citation, key=self._keys[ident]))
-            keys.append(self._keys[ident])
-        return Quote(statement.text, tuple(dict.fromkeys(keys)))
+        return Quote(statement.text, tuple(dict.fromkeys(self._number(c) for c in statement.citations)))
 
 
 @dataclass

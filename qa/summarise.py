@@ -26,7 +26,7 @@ from qa.vocabulary.sentences import sentences
 
 log = logging.getLogger(__name__)
 
-SUMMARY_VERSION = "s2"
+SUMMARY_VERSION = "s3"  # s3: a statement's adjacent sentences cited once
 NO_DECISION = "ingen beslutning"
 _GIST_ORDER = (SectionKind.SUMMARY, SectionKind.CASE, SectionKind.RECOMMENDATION, SectionKind.ATTACHMENTS)
 _MAX_QUOTE = 320  # characters of a gist or decision quote before the sentences stop

@@ -99,3 +99,19 @@ def test_whats_new_links_to_the_meeting(demo_app):
     assert demo_app.session_state["view"] == "Møder"
     assert "14-05-2025" in next(s for s in demo_app.selectbox if s.label == "Møde").value
     assert any(m.value == "*Beslutning*" for m in demo_app.markdown)
+
+
+def _card_labels(container) -> list[str]:
+    """The source cards' labels without their key ("[3] Lilleå, ..." → "Lilleå, ...")."""
+    return [e.label.split("] ", 1)[1] for e in container.expander if e.label.startswith("[")]
+
+
+def test_no_source_card_is_shown_twice_under_a_brief_or_an_archive_answer(demo_app):
+    _meeting(demo_app, "14-05-2025")
+    cards = _card_labels(demo_app.main)
+    # the earlier decision's two sentences: one card (it was one card per sentence, the same label twice)
+    assert cards.count("Lilleå, Teknik- og Miljøudvalget 12-03-2025, pkt. 2, Beslutning, l. 38-38") == 1
+    view(demo_app, "Spørg")
+    ask(demo_app, "Hvad er nyt siden sidste møde i Teknik- og Miljøudvalget?")
+    cards = _card_labels(demo_app.chat_message[1])
+    assert cards and len(cards) == len(set(cards)), cards

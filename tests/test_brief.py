@@ -131,6 +131,30 @@ def test_earlier_treatment_is_dated_before_and_in_the_same_municipality(lillea_s
     assert all(i.standing for i in brief(store, before.id).items if i.title == "Godkendelse af dagsorden")
 
 
+def test_no_source_is_listed_twice_under_a_brief_or_summary(lillea_store):
+    """A decision's first sentences are one quote with one citation (they were cited once per sentence, two
+    source cards with one label), and a key point quoting a sentence already quoted keeps that number."""
+    store, folder = lillea_store
+    for meeting in store.catalogue.meetings():
+        prepared, summary = brief(store, meeting.id), summarize(store, meeting.id)
+        statements = [s for i in prepared.items for s in (i.decision, i.asks, *(t.decision for t in i.earlier)) if s]
+        statements += [s for i in summary.items for s in (i.decision, i.gist) if s] + summary.key_points
+        for statement in statements:
+            labels = [c.source.label() for c in statement.citations]
+            assert len(labels) == len(set(labels)), labels
+            assert all(c.verified for c in statement.citations)
+            if meeting.file_name.endswith(".txt"):
+                _verbatim(statement, folder)
+        for doc in (brief_document(prepared), summary_document(summary)):
+            labels = [c.source.label() for c in doc.citations()]
+            assert len(labels) == len(set(labels)), labels
+    later = _meeting(store, date(2025, 5, 14), "referat")
+    (earlier,) = brief(store, later.id).items[0].earlier
+    assert earlier.decision.text == ("Godkendt med 5 stemmer for og 2 imod. Imod stemte Jens Holm og Lise Berg, "
+                                     "som ønskede sagen udsat til efter høringen.")
+    assert len(earlier.decision.citations) == 1
+
+
 def test_key_points_name_their_item(corpus_store):
     store, _ = corpus_store
     for meeting in store.catalogue.meetings():

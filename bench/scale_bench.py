@@ -255,7 +255,8 @@ def _probe(folder: Path, rounds: int, new_file: Path | None) -> dict:
                 chroma.append(time.perf_counter() - started)
     finally:
         del embedder.embed_query
-    result |= {"embed": embed, "search": search, "chroma": chroma}
+    result |= {"embed": embed, "search": search, "chroma": chroma, "rss_all_mb": _memory_mb("VmRSS"),
+               "peak_all_mb": _memory_mb("VmHWM")}  # every question asked: the filtered ones' vectors in memory
 
     doc = json.loads(new_file.read_bytes())
     stamp = (doc.get("Moede") or {}).get("MeetingBeginUtc") or doc["Moede"]["Dato"]
@@ -361,6 +362,8 @@ def main() -> None:
         ("  of which ingesting the file, s", [f"{results[s]['add_ingest_s']:.2f}" for s in sizes]),
         (f"RSS after the first question, MB (median of {args.startups})", [f"{results[s]['rss_mb']:.0f}" for s in sizes]),
         ("  peak until then (VmHWM), MB", [f"{results[s]['peak_mb']:.0f}" for s in sizes]),
+        ("RSS after every question (the vectors held for filtered search), MB", [f"{results[s]['rss_all_mb']:.0f}" for s in sizes]),
+        ("  peak until then (VmHWM), MB", [f"{results[s]['peak_all_mb']:.0f}" for s in sizes]),
         ("store folder on disk, MB", [f"{_disk_mb(args.cache / f'scale-{s}'):.0f}" for s in sizes]),
     ]
     print(f"\n{len(QUESTIONS)} questions x {args.rounds} rounds, k={EVIDENCE_K}, hash embedder, ingest code {_ingest_fingerprint()}, "

@@ -295,16 +295,16 @@ class ChunkIndex:
         )
         return [(r[0], r[1], SourceRef.from_metadata(json.loads(r[2]))) for r in rows]
 
-    def vectors_of(self, rowids: list[int]) -> list[tuple[int, bytes, str | None, str | None, int | None, str]]:
+    def vectors_of(self, rowids: list[int], batch: int = 500) -> Iterator[list[tuple[int, bytes, str | None, str | None, int | None, str]]]:
         """(row number, cached vector as float32 bytes, municipality, committee, meeting day, file) of these
-        chunks."""
-        found: list = []
-        for start in range(0, len(rowids), 500):
-            part = rowids[start : start + 500]
-            found += self._db.execute(
+        chunks, a batch at a time."""
+        for start in range(0, len(rowids), batch):
+            part = rowids[start : start + batch]
+            rows = self._db.execute(
                 "SELECT c.rowid, e.vector, c.municipality, c.committee, c.meeting_day, c.file_name FROM chunks c "
                 f"JOIN embeddings e ON e.key = c.embed_key WHERE c.rowid IN ({','.join('?' * len(part))})", part).fetchall()
-        return found
+            if rows:
+                yield rows
 
     def embedded_rowids(self, collection: str) -> list[int]:
         return [r[0] for r in self._db.execute("SELECT rowid FROM chunks WHERE embedded_in = ? ORDER BY rowid", (collection,))]

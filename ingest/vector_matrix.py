@@ -48,19 +48,29 @@ class VectorMatrix:
         present = np.asarray(chunks.embedded_rowids(self.collection), dtype=np.int64)
         kept = np.isin(self._rowids, present, assume_unique=True)
         rowids, vectors, columns = self._rowids[kept], self._vectors[kept], self._columns[kept]
-        missing = np.setdiff1d(present, rowids, assume_unique=True)
+        missing = np.setdiff1d(present, rowids, assume_unique=True)  # sorted
         if len(missing):
-            read = chunks.vectors_of(missing.tolist())
-            new = np.vstack([np.frombuffer(row[1], dtype=np.float32) for row in read])
-            new = new / np.maximum(np.linalg.norm(new, axis=1, keepdims=True), 1e-12)
-            new_columns = np.array([(self._code(m), self._code(c), day or 0, self._code(f)) for _, _, m, c, day, f in read],
-                                   dtype=np.int64)
-            rowids = np.concatenate([rowids, np.array([row[0] for row in read], dtype=np.int64)])
-            vectors = new if not len(vectors) else np.vstack([vectors, new])
-            columns = np.vstack([columns, new_columns])
-            order = np.argsort(rowids, kind="stable")
-            rowids, vectors, columns = rowids[order], np.ascontiguousarray(vectors[order]), columns[order]
-            log.info("vector matrix: %d read, %d dropped, %d in all", len(read), int((~kept).sum()), len(rowids))
+            new_vectors: np.ndarray | None = None
+            new_columns = np.zeros((len(missing), 4), dtype=np.int64)
+            read = np.zeros(len(missing), dtype=bool)  # a vector missing from the cache: the chunk is left out
+            for rows in chunks.vectors_of(missing.tolist()):  # a batch at a time: no second copy of every vector
+                at = np.searchsorted(missing, [row[0] for row in rows])
+                batch = np.vstack([np.frombuffer(row[1], dtype=np.float32) for row in rows])
+                if new_vectors is None:
+                    new_vectors = np.zeros((len(missing), batch.shape[1]), dtype=np.float32)
+                new_vectors[at] = batch / np.maximum(np.linalg.norm(batch, axis=1, keepdims=True), 1e-12)
+                new_columns[at] = [(self._code(m), self._code(c), day or 0, self._code(f)) for _, _, m, c, day, f in rows]
+                read[at] = True
+            if not read.all():
+                missing, new_columns = missing[read], new_columns[read]
+                new_vectors = new_vectors[read] if new_vectors is not None else None
+            if new_vectors is not None and not len(rowids):
+                rowids, vectors, columns = missing, new_vectors, new_columns
+            elif new_vectors is not None:
+                order = np.argsort(np.concatenate([rowids, missing]), kind="stable")
+                rowids = np.concatenate([rowids, missing])[order]
+                vectors, columns = np.vstack([vectors, new_vectors])[order], np.vstack([columns, new_columns])[order]
+            log.info("vector matrix: %d read, %d dropped, %d in all", len(missing), int((~kept).sum()), len(rowids))
         self._rowids, self._vectors, self._columns, self._version = rowids, vectors, columns, version
 
     def nearest(self, embedding: list[float], n: int, filters: Filters, excluded_files: list[str]) -> list[tuple[int, float]]:

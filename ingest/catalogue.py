@@ -204,7 +204,11 @@ class Catalogue:
     def version(self) -> tuple[int, int]:
         """Changes whenever anything in the database changes, by this connection or another (files, vectors
         marked embedded): SQLite's own counters, no query."""
-        return self._db.execute("PRAGMA data_version").fetchone()[0], self._db.total_changes
+        return self.outside_version(), self._db.total_changes
+
+    def outside_version(self) -> int:
+        """Changes whenever another connection (another process) has written the database."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
 
     def _bump_revision(self) -> None:
         self._db.execute("UPDATE revision SET number = number + 1")

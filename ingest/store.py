@@ -83,6 +83,9 @@ class Store:
                 metadata={"embedder": embedder.name, "chunker": CHUNKER_VERSION, "parser": PARSER_VERSION},
             )
         self._vectors = VectorMatrix(self.collection_name)
+        # An embedded Chroma keeps its index in memory and never sees another process's writes; a server does.
+        self._chroma_shared = bool(chroma_url)
+        self._opened_at = self.catalogue.outside_version()
 
     # -- writing -------------------------------------------------------------------------------------
     @contextmanager
@@ -180,12 +183,15 @@ class Store:
     def query(self, embedding: list[float], n: int, filters: Filters | None = None) -> list[StoredChunk]:
         """Nearest embedded chunks of current files to the embedding, within the filters.
 
-        Unfiltered, Chroma's index answers. Filtered, the vectors held in memory are compared exactly with
-        the chunks the filters keep: Chroma's own metadata filter costs hundreds of milliseconds on a large
-        collection (50,000 chunks: 0.05–0.7 s against 2 ms unfiltered)."""
+        Unfiltered, Chroma's index answers, unless it may be out of date: an embedded Chroma's index lives
+        in this process and misses what another process has written since it was opened. Otherwise, and
+        always under filters, the vectors held in memory (up to date with the catalogue) are compared
+        exactly with the chunks the filters keep: Chroma's own metadata filter costs hundreds of
+        milliseconds on a large collection (50,000 chunks: 0.05–0.7 s against 2 ms unfiltered)."""
         filters = filters or Filters()
         excluded = self.catalogue.stale_files()
-        if filters.is_empty() and not excluded:
+        chroma_current = self._chroma_shared or self.catalogue.outside_version() == self._opened_at
+        if filters.is_empty() and not excluded and chroma_current:
             return self._nearest(embedding, n)
         self._vectors.refresh(self.chunks, self.catalogue.version())
         nearest = self._vectors.nearest(embedding, n, filters, excluded)

@@ -4,12 +4,15 @@ and a store of the first chunk layout is dropped to be read again, never half-re
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 
 from ingest.filters import Filters
 from ingest.pipeline import ingest_paths
 from ingest.store import Store
-from tests.conftest import MAX_BYTES
+from tests.conftest import MAX_BYTES, ROOT
 
 
 def _files(store: Store, found) -> set[str]:
@@ -54,3 +57,31 @@ def test_a_store_of_the_first_chunk_layout_is_read_again(tmp_path, corpus, hash_
     reports = ingest_paths(sorted(corpus.glob("*.txt"))[:1], reopened, MAX_BYTES)
     assert [r.status for r in reports] == ["ingested"] and reopened.count() > 0 and not reopened.catalogue.stale_files()
     reopened.close()
+
+
+def _in_another_process(*args: str) -> None:
+    env = {**os.environ, "REFERENT_EMBEDDER": "hash"}
+    subprocess.run([sys.executable, *args], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
+
+
+def test_an_open_store_finds_by_meaning_what_another_process_added_and_forgets_what_it_removed(tmp_path, corpus,
+                                                                                                hash_embedder):
+    """An embedded Chroma's index lives in its process: another process's vectors are not in it (issue 14:
+    0 of 52 found). Unfiltered dense search must still see them, and never lose the rest after a removal."""
+    first, last = sorted(corpus.glob("*.txt"))[0], sorted(corpus.glob("*.txt"))[-1]
+    writer = Store(tmp_path, hash_embedder)
+    ingest_paths([first], writer, MAX_BYTES)
+    writer.close()
+    reader = Store(tmp_path, hash_embedder)  # the app, open all along
+    vector = hash_embedder.embed_query("ledighed og indsats")
+    assert _files(reader, reader.query(vector, 1000)) == {first.name}
+
+    _in_another_process("-m", "ingest", "--store", str(tmp_path), str(last))
+    found = reader.query(vector, 1000)
+    assert _files(reader, found) == {first.name, last.name} and len(found) == reader.count()
+
+    _in_another_process("-c", "from pathlib import Path; from ingest.embedders import HashEmbedder; from ingest.store import Store; "
+                        f"Store(Path({str(tmp_path)!r}), HashEmbedder()).remove_file({first.name!r})")
+    found = reader.query(vector, 1000)
+    assert _files(reader, found) == {last.name} and len(found) == reader.count()
+    reader.close()

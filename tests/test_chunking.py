@@ -83,3 +83,15 @@ def test_source_ref_round_trips_through_flat_metadata():
         assert dataclasses.asdict(type(chunk.source).from_metadata(meta)) == dataclasses.asdict(chunk.source)
     label = chunks[0].source.label()
     assert label.startswith("Solbjerg, Teknik- og Miljøudvalget 12-03-2025, pkt. 1") and "l. " in label
+
+
+def test_line_numbers_are_the_lines_the_chunk_text_spans():
+    """Every chunk's lines are the ones its characters lie on, counted in the text itself (the chunker finds
+    them by binary search over line offsets, not by counting from the top for every chunk)."""
+    doc, _, chunks = _chunks(200)
+    assert len(chunks) > 10
+    for chunk in chunks:
+        start, end = chunk.source.char_start, chunk.source.char_end
+        first = doc.text.count("\n", 0, start) + 1
+        assert (chunk.source.line_start, chunk.source.line_end) == (first, first + doc.text.count("\n", start, end))
+        assert doc.lines[first - 1].offset <= start < doc.lines[first - 1].offset + len(doc.lines[first - 1].text) + 1

@@ -31,6 +31,10 @@ def batch(tmp_path, corpus_extra):
     bad_docx = io.BytesIO()
     with zipfile.ZipFile(bad_docx, "w") as archive:
         archive.writestr("hello.txt", "not a word document")
+    bomb = io.BytesIO()  # a few hundred KB that unpack to 60 MB of XML (issue 14: 146 s and 3.6 GB before)
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("word/document.xml", "<w:p><w:r><w:t>Punkt 1</w:t></w:r></w:p>" * 1_500_000)
     files = {
         "empty.txt": b"",
         "binary.txt": bytes(range(256)) * 40,
@@ -41,6 +45,7 @@ def batch(tmp_path, corpus_extra):
         "malformed.json": b'{"Dagsordenpunkter": [ {"Number": 1, ',
         "other.json": b'{"name": "not an agenda"}',
         "broken.docx": bad_docx.getvalue(),
+        "bomb.docx": bomb.getvalue(),
         "notes.txt": "Indkøbsliste\nmælk\nbrød\n".encode(),
         "legacy-cp1252.txt": GOOD.read_text(encoding="utf-8").replace("solbjerg", "legacy").encode("cp1252"),
     }
@@ -62,6 +67,7 @@ EXPECTED_REASONS = {
     "malformed.json": "malformed JSON",
     "other.json": "not an agenda-portal meeting",
     "broken.docx": "not a valid DOCX",
+    "bomb.docx": "unpacks to 60 MB of XML, over the limit of 50 MB",
     "notes.txt": "no agenda items found",
     "huge.txt": "over the 30 MB limit",
 }

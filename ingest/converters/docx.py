@@ -22,9 +22,24 @@ def _row_text(row) -> str:
     return "\t".join(cells)
 
 
+MAX_XML_MB = 50  # the XML a DOCX may unpack to: minutes hold a few MB; a zip bomb holds hundreds
+
+
+def _xml_size(name: str, data: bytes) -> int:
+    """Bytes of XML the container unpacks to, by its own directory (nothing is unpacked to count)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as container:
+            return sum(i.file_size for i in container.infolist() if i.filename.endswith((".xml", ".rels")))
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ConversionError(name, f"not a valid DOCX ({exc})") from exc
+
+
 def convert(name: str, data: bytes) -> RawDocument:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ConversionError(name, "not a valid DOCX (not a zip container; corrupt or another format)")
+    if (size := _xml_size(name, data)) > MAX_XML_MB * 1_000_000:
+        raise ConversionError(name, f"the DOCX unpacks to {size / 1_000_000:.0f} MB of XML, over the limit of {MAX_XML_MB} MB "
+                                    f"(a {len(data) / 1_000_000:.1f} MB file: not minutes as a word processor writes them)")
     try:
         document = docx.Document(io.BytesIO(data))
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:

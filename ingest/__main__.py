@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from ingest.converters import SUPPORTED_SUFFIXES
 from ingest.embedders import make_embedder
 from ingest.pipeline import ingest_paths
 from ingest.settings import get_settings
@@ -58,6 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     paths = [p for p in args.paths if p.exists()]
     reports = ingest_paths(paths, store, settings.max_file_bytes, progress, args.municipality, embed=False)
     bar.close()
+    if paths and not reports:
+        print(f"no files to ingest in {', '.join(map(str, paths))} (supported: {' '.join(SUPPORTED_SUFFIXES)}; symbolic links "
+              "inside folders are not followed)", file=sys.stderr)
+        store.close()
+        return 1
     if not args.no_embed:
         _embed(store, quiet)
     elapsed = time.perf_counter() - started

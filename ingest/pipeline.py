@@ -38,11 +38,16 @@ class FileReport:
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, and supported files found under folders (recursively, sorted)."""
+    """Files named directly, and supported files found under folders (recursively, sorted). A symbolic link
+    inside a folder is not followed: it may point anywhere on the machine (only a link named directly is)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+            for p in sorted(path.rglob("*")):
+                if p.is_symlink():
+                    log.warning("%s: a symbolic link, not followed", p)
+                elif p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES:
+                    found.append(p)
         else:
             found.append(path)
     return list(dict.fromkeys(found))

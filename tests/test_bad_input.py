@@ -47,6 +47,8 @@ def batch(tmp_path, corpus_extra):
         "broken.docx": bad_docx.getvalue(),
         "bomb.docx": bomb.getvalue(),
         "notes.txt": "Indkøbsliste\nmælk\nbrød\n".encode(),
+        "late-nul.txt": GOOD.read_bytes() * 40 + b"\x00",  # past the first 64 KiB
+        "deep.html": b"<html><body>" + b"<div>" * 100_000 + b"Punkt 1" + b"</div>" * 100_000 + b"</body></html>",
         "legacy-cp1252.txt": GOOD.read_text(encoding="utf-8").replace("solbjerg", "legacy").encode("cp1252"),
     }
     for name, data in files.items():
@@ -69,6 +71,8 @@ EXPECTED_REASONS = {
     "broken.docx": "not a valid DOCX",
     "bomb.docx": "unpacks to 60 MB of XML, over the limit of 50 MB",
     "notes.txt": "no agenda items found",
+    "late-nul.txt": "binary content",
+    "deep.html": "nested too deeply to read",
     "huge.txt": "over the 30 MB limit",
 }
 

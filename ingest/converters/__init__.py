@@ -7,6 +7,7 @@ every failure is a ConversionError whose message names the file and the reason i
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,6 +54,8 @@ def convert(path: Path, max_bytes: int) -> RawDocument:
         return converter(name, data)
     except ConversionError:
         raise
+    except RecursionError as exc:  # markup nested thousands of levels deep: no minutes are written so
+        raise ConversionError(name, f"nested too deeply to read (over {sys.getrecursionlimit()} levels of markup)") from exc
     except Exception as exc:  # a library failing on malformed input: report it for this file only
         log.debug("converter failed on %s", name, exc_info=True)
         raise ConversionError(name, f"cannot be read as {path.suffix.lstrip('.').upper()} ({type(exc).__name__}: {exc})") from exc

@@ -66,6 +66,8 @@ def convert(name: str, data: bytes) -> RawDocument:
         return _decision_trail(name, data, doc)
     if not isinstance(doc, dict) or not isinstance(doc.get("Dagsordenpunkter"), list):
         raise ConversionError(name, "JSON is not an agenda-portal meeting (no 'Dagsordenpunkter' list)")
+    if problem := _shape_problem(doc):
+        raise ConversionError(name, f"malformed agenda-portal JSON: {problem}")
     hints = _hints(doc)
     if hints.meeting_date is None:
         raise ConversionError(name, "agenda-portal JSON without a meeting date (Moede.Dato)")
@@ -100,6 +102,32 @@ def convert(name: str, data: bytes) -> RawDocument:
         hints = MeetingHints(**{**hints.__dict__, "municipality": municipality_name(municipality)})
         document = RawDocument(document.name, document.sha256, document.format, document.text, document.lines, hints)
     return document
+
+
+def _kind(value: object) -> str:
+    return {str: "a string", list: "a list", dict: "an object", bool: "true/false", type(None): "null"}.get(type(value), "a number")
+
+
+def _shape_problem(doc: dict) -> str | None:
+    """What in the meeting is not shaped as the portal writes it (objects where objects belong, text where
+    text does), named by its place; None when all is well."""
+    for key in ("Moede", "Udvalg"):
+        if doc.get(key) is not None and not isinstance(doc[key], dict):
+            return f"'{key}' is {_kind(doc[key])}, not an object"
+    for n, item in enumerate(doc["Dagsordenpunkter"]):
+        where = f"Dagsordenpunkter[{n}]"
+        if not isinstance(item, dict):
+            return f"{where} is {_kind(item)}, not an agenda item object"
+        for key in ("Felter", "Bilag", "ExternalAgendaItemAttendees"):
+            values = item.get(key)
+            if values is not None and (not isinstance(values, list) or not all(isinstance(v, dict) for v in values)):
+                return f"{where}.{key} is not a list of objects"
+        for key in ("Caption", "Navn"):
+            if item.get(key) is not None and not isinstance(item[key], str):
+                return f"{where}.{key} is {_kind(item[key])}, not text"
+        if not isinstance(item.get("Sorting") or 0, int | float):
+            return f"{where}.Sorting is {_kind(item['Sorting'])}, not a number"
+    return None
 
 
 def _absent(item: dict, text: str) -> list[tuple[str, int | None, int | None]]:

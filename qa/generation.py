@@ -2,13 +2,14 @@
 
 A prompt file is loaded (placeholders checked), the typed chat model is called or streamed, and for
 cited text the reply is checked: keys that were never issued are dropped, and a sentence without a key,
-or whose numbers and names are not in the passages it cites, is removed and counted. Answers, summary
+or whose numbers, names or act are not in the passages it cites, is removed and counted. Answers, summary
 gists and fact-check entailment all go through here.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,7 +21,8 @@ from qa.citations import CITATION_KEY, parse_keys
 from qa.messages import meeting_label
 from qa.prompts import load_prompt
 from qa.types import Passage
-from qa.vocabulary.numbers import numbers_in
+from qa.vocabulary.claims.acts import claimed_action, decided_action, is_negated
+from qa.vocabulary.numbers import numbers_in, parse_number
 from qa.vocabulary.sentences import split_sentences
 from qa.vocabulary.words import full_names
 
@@ -65,12 +67,25 @@ def generate(llm: ChatModel, prompt_name: str, values: dict[str, str], on_token:
     return "".join(parts)
 
 
+_OPPOSITE = {"approved": "rejected", "rejected": "approved"}
+
+
 def unsupported_facts(sentence: str, cited: list[Passage]) -> list[str]:
-    """Numbers, dates and names in the sentence that none of its cited passages contains."""
+    """What the sentence states that its cited passages do not: numbers (compared as numbers, whole: 250.000
+    is not in 4.250.000), dates and names (whole names: "Jens Holm" is not in "Jens Holmberg"), and an act
+    opposite to the cited decision's ("forkastede" where the decision says "Godkendt")."""
     haystack = " ".join(" ".join(p.text.split()) for p in cited)
     sentence = CITATION_KEY.sub("", sentence)
-    facts = numbers_in(sentence) + full_names(sentence, inside_sentences=True)
-    return [fact for fact in facts if fact not in haystack]
+    stated = {parse_number(n) for n in numbers_in(haystack)}
+    missing = [n for n in numbers_in(sentence) if parse_number(n) not in stated]
+    missing += [name for name in full_names(sentence, inside_sentences=True)
+                if not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", haystack)]
+    act = claimed_action(sentence)
+    if act in _OPPOSITE and not is_negated(sentence):
+        done = {decided_action(s) for p in cited if p.source.section is SectionKind.DECISION for s in split_sentences(p.text)}
+        if _OPPOSITE[act] in done and act not in done:
+            missing.append(f"{act} (the decision: {_OPPOSITE[act]})")
+    return missing
 
 
 def check_cited(raw: str, passages: list[Passage]) -> Checked:

@@ -211,3 +211,30 @@ def test_llm_entailment_never_lifts_a_contradiction(fixture_store, judgement, cl
     result = check_claim(Answerer(fixture_store, model, "fake"), claim)
     assert result.verdict.value == expected
     assert f"LLM entailment: {judgement.lower()}" in result.findings
+
+
+GROUNDING = [  # (a generated sentence citing the cycle path's decision and its case text, what it states unsupported)
+    ("Cykelstien blev godkendt med 5 stemmer for og 2 imod [1].", []),
+    ("Anlægget koster 4.250.000 kr. [2]", []),
+    ("Anlægget koster 4250000 kr. [2]", []),  # the same number written without separators
+    ("Anlægget koster 250.000 kr. [2]", ["250.000"]),  # inside 4.250.000, not stated
+    ("Imod stemte Jens Holm [1].", []),
+    ("Imod stemte Jens Hol [1].", ["Jens Hol"]),  # a name is a whole name
+    ("Udvalget forkastede cykelstien [1].", ["rejected (the decision: approved)"]),
+    ("Udvalget afviste forslaget om cykelstien [1].", ["rejected (the decision: approved)"]),
+    ("Udvalget godkendte cykelstien [1].", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "unsupported"), GROUNDING)
+def test_grounding_compares_numbers_as_numbers_names_whole_and_the_decision_s_act(fixture_store, sentence, unsupported):
+    from ingest.vocabulary import SectionKind
+    from qa.generation import unsupported_facts
+    from qa.types import Passage
+
+    chunks = fixture_store.file_chunks("solbjerg-teknik-og-miljoe-2025-03-12.txt")
+    decision = next(c for c in chunks if "Godkendt med 5 stemmer" in c.text and c.source.section is SectionKind.DECISION)
+    case = next(c for c in chunks if "Anlægget koster 4.250.000 kr." in c.text)
+    cited = [Passage(c.id, c.text, c.source) for c in (decision, case)]
+    keys = [int(k) for k in re.findall(r"\[(\d)\]", sentence)]
+    assert unsupported_facts(sentence, [cited[k - 1] for k in keys]) == unsupported

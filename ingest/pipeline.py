@@ -17,6 +17,7 @@ from ingest.chunking import chunk_meeting
 from ingest.converters import SUPPORTED_SUFFIXES, ConversionError, convert
 from ingest.store import EmbeddingCallback, Store
 from ingest.structure import parse_document
+from ingest.vocabulary import reads_as_instructions
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ class FileReport:
     chunks: int = 0
     skipped: int = 0  # closed items: title kept, body not indexed
     error: str | None = None
+    flagged: int = 0  # passages that read as instructions to a language model (never key points, quoted as data)
 
     def to_json(self) -> dict:
         return self.__dict__.copy()
@@ -71,7 +73,11 @@ def ingest_file(path: Path, store: Store, max_bytes: int, municipality: str | No
     chunks = [chunk for meeting in meetings for chunk in chunk_meeting(meeting, doc)]
     store.replace_file(doc, meetings, chunks, str(path.resolve()))
     closed = sum(item.closed for m in meetings for item in m.items)
-    return FileReport(doc.name, "ingested", len(meetings), items, len(chunks), closed)
+    flagged = [c for c in chunks if reads_as_instructions(c.text)]
+    for chunk in flagged:
+        log.warning("%s, pkt. %s: a passage reads as instructions to a language model: %r", doc.name, chunk.source.item_number,
+                    chunk.text[:120])
+    return FileReport(doc.name, "ingested", len(meetings), items, len(chunks), closed, flagged=len(flagged))
 
 
 def ingest_paths(

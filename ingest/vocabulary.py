@@ -304,3 +304,18 @@ DATE_WORDS_OPTIONAL_YEAR = re.compile(rf"\b(?:den|d\.)\s+(\d{{1,2}})\.\s*({_MONT
 
 # Hierarchical item numbers set off by a tab: "1.1   Status siden sidst" (Word/SBSYS templates as PDF text).
 TABBED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)(?:\t|\s{3,})([A-ZÆØÅ].{1,80}?)\s*$")
+
+# Text that speaks to a language model rather than to councillors: "Ignorer alle tidligere instruktioner",
+# "ignore previous instructions", role markers ("system:", "<|im_start|>"), "svar at …" opening a sentence.
+# Such a passage is flagged at ingest, never made a summary's key point, and quoted to an LLM as data.
+INSTRUCTION_LIKE = re.compile(
+    r"\b(?:ignorer|ignore|glem|forget|disregard|se bort fra)\b.{0,40}\b(?:instruktion\w*|instructions?|regler|rules|prompt\w*)\b"
+    r"|(?:^|\n)\s*(?:system|assistant|assistent)\s*:|<\|?(?:system|im_start|im_end|endoftext)\|?>"
+    r"|(?:^|[.!?]\s+)(?:svar|answer|respond)\s+(?:at|that|kun|only|altid|always)\b"
+    r"|\b(?:du er nu|you are now)\b",
+    re.IGNORECASE,
+)
+
+
+def reads_as_instructions(text: str) -> bool:
+    return bool(INSTRUCTION_LIKE.search(text))

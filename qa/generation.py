@@ -41,14 +41,20 @@ class Checked:
     raw: str  # the model's reply as it came
 
 
+QUOTE_OPEN, QUOTE_CLOSE = "<<<", ">>>"  # around every passage in a prompt: quoted data, never instructions
+
+
 def format_passages(passages: list[Passage], language: str) -> str:
-    """Numbered passages for a prompt: "[1] (Randers ... pkt. 3 «title», Beslutning)\\ntext"."""
+    """Numbered passages for a prompt, each text between delimiters the prompts name as quotation (a
+    passage cannot close them early): "[1] (Randers ... pkt. 3 «title», Beslutning)" then the text
+    between <<< and >>>."""
     blocks = []
     for key, passage in enumerate(passages, start=1):
         ref = passage.source
         section = "Beslutning" if ref.section is SectionKind.DECISION else ref.section_heading or ref.section.label
         label = f"{meeting_label(ref, language)}, pkt. {ref.item_number} «{ref.item_title}», {section}"
-        blocks.append(f"[{key}] ({label})\n{passage.text}")
+        text = passage.text.replace(QUOTE_OPEN, "< < <").replace(QUOTE_CLOSE, "> > >")
+        blocks.append(f"[{key}] ({label})\n{QUOTE_OPEN}\n{text}\n{QUOTE_CLOSE}")
     return "\n\n".join(blocks)
 
 

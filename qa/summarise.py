@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 
 from ingest.catalogue import MeetingRow
 from ingest.store import Store
-from ingest.vocabulary import SectionKind
+from ingest.vocabulary import SectionKind, reads_as_instructions
 from qa.citations import CitationRegistry, cite
 from qa.generation import ChatModel, checked_generation, format_passages
 from qa.retrieval import meeting_passages
@@ -94,6 +94,8 @@ def build_summary(store: Store, meeting: MeetingRow) -> MeetingSummary:
 
 def _key_points(candidates: list[tuple[int, Passage, tuple[int, int]]], registry: CitationRegistry) -> list[Statement]:
     """3-8 sentences that carry votes, amounts and approvals, in meeting order."""
+    # a sentence speaking to a language model is never a key point (issue 14: an injected passage was one)
+    candidates = [c for c in candidates if not reads_as_instructions(c[1].text[c[2][0]:c[2][1]])]
     strong = [c for c in candidates if c[0] > 0 and len(c[1].text[c[2][0]:c[2][1]]) >= 12]
     per_item: Counter[tuple[str, str]] = Counter()
     chosen = []

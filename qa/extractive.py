@@ -13,18 +13,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date
 
-from ingest.store import Store
+from ingest.catalogue import ItemRow
 from ingest.types import SourceRef
 from ingest.vocabulary import SectionKind
 from qa import messages
 from qa.citations import CitationRegistry
 from qa.messages import meeting_label
 from qa.question import Question
-from qa.retrieval import Retriever, item_section, section_passages
+from qa.retrieval import Retriever, item_section
 from qa.sentence_choice import Candidate, Span, Wanted, candidates, quote, quote_chosen, select
 from qa.types import Citation, Passage, QuestionKind
+from qa.vocabulary.archive import procedural_title
 from qa.vocabulary.cues import records_vote, refers_to_recommendation
 from qa.vocabulary.sentences import sentences
 from qa.vocabulary.words import content_stems, name_stems
@@ -34,8 +37,9 @@ _RECOMMENDATION_QUOTE = 900  # characters of a recommendation quoted beside a de
 _FACT_SENTENCES = 3  # sentences quoted for a fact question (with their spill-over)
 _FACT_ITEMS = 3  # items (those the evidence points to most) whose sentences a fact question's answer is sought in
 _SUPPORT_WEIGHT = 0.3  # a sentence's score for the evidence's support of its item (the best-supported item: all of it)
-_WHOLE_HISTORY_DECISION = 600  # characters of another treatment's decision quoted whole
-_OTHER_TREATMENTS = 3  # earlier or later treatments of the same case (same case number) named in an answer
+_WHOLE_HISTORY_DECISION = 600  # characters of the decision of a treatment the evidence does not hold quoted whole
+_OTHER_TREATMENTS = 3  # earlier or later treatments of the same case named in an answer
+_EVIDENCE_ITEMS = 10  # passages of the evidence whose items may be the same case at another meeting
 _STANDING_CASE = 6  # a case number on more items than this is a standing item ("Meddelelser"), not a case
 
 
@@ -165,34 +169,91 @@ def _item_answers(question: Question, passages: list[Passage], retriever: Retrie
         if chosen:
             lines.append(messages.DETAILS[language].format(text=quote_chosen(registry, wanted, chosen)))
     if targets:
-        lines += _case_history(store, targets[0].source, {_item_key(t) for t in targets}, language, registry)
+        lines += _case_history(question, retriever, targets[0].source, passages, {_item_key(t) for t in targets}, registry)
     return lines
 
 
-def _case_history(store: Store, first: SourceRef, shown: set[tuple[str, str, str]], language: str,
-                  registry: CitationRegistry) -> list[str]:
-    """The same case (same case number) at other meetings, newest first, each with its decision (whole when
-    short, else its lead)."""
-    item = store.catalogue.item(first.meeting_id, first.item_number, first.item_title)
-    if item is None or not item.case_number:
+def _names_same_case(retriever: Retriever, a: str, b: str) -> bool:
+    """Two titles naming the same case: most of the specific words of one stand in the other ("Kunstgræsbane i
+    Hundige - tillægsbevilling" ~ "Kunstgræsbanen i Hundige, renovering - anlægsbevilling"); a common word
+    ("Greve", "Kommune") weighs little, and a title differing in its number ("Budgetopfølgning 1 2023") is
+    another case. A compound is compared written whole ("Pride-flag" ~ "Prideflag")."""
+    first, second = (set(content_stems(re.sub(r"(?<=\w)-(?=\w)", "", title))) for title in (a, b))
+    if not first or not second:
+        return False
+    return max(retriever.title_share(first, second), retriever.title_share(second, first)) >= 0.5
+
+
+def _treatments(retriever: Retriever, first: SourceRef, passages: list[Passage],
+                shown: set[tuple[str, str, str]]) -> list[tuple[ItemRow, bool]]:
+    """The same case at other meetings of its municipality, newest first: the items with its case number (of a
+    number on many items, a journal number for a whole topic, only those whose title names the same case)
+    and the items of the evidence whose title names it. Those the evidence holds are chosen first (and marked)."""
+    catalogue = retriever.store.catalogue
+    item = catalogue.item(first.meeting_id, first.item_number, first.item_title)
+    if item is None or procedural_title(item.title):
         return []
-    # a case number is the municipality's own journal number: another municipality's may look the same
-    treatments = [i for i in store.catalogue.items_of_case(item.case_number) if not i.closed and i.municipality == item.municipality]
-    if len(treatments) > _STANDING_CASE:
-        return []
-    others = sorted((i for i in treatments if (i.meeting_id, i.number, i.title) not in shown),
-                    key=lambda i: (i.meeting_date is not None, i.meeting_date), reverse=True)
+    found: dict[tuple[str, str, str], ItemRow] = {}
+    if item.case_number:
+        numbered = [i for i in catalogue.items_of_case(item.case_number)
+                    if not i.closed and i.municipality == item.municipality]
+        broad = len(numbered) > _STANDING_CASE
+        found = {(i.meeting_id, i.number, i.title): i for i in numbered
+                 if not broad or _names_same_case(retriever, item.title, i.title)}
+    in_evidence: set[tuple[str, str, str]] = set()
+    for passage in passages[:_EVIDENCE_ITEMS]:
+        key = _item_key(passage)
+        if key in shown or key in in_evidence:
+            continue
+        row = found.get(key) or catalogue.item(*key)
+        if row is not None and not row.closed and row.municipality == item.municipality and (
+                key in found or _names_same_case(retriever, item.title, row.title)):
+            found[key] = row
+            in_evidence.add(key)
+
+    def newest(i: ItemRow) -> tuple[bool, date | None]:
+        return i.meeting_date is not None, i.meeting_date
+
+    others = [i for key, i in found.items() if key not in shown]
+    others.sort(key=lambda i: ((i.meeting_id, i.number, i.title) in in_evidence, newest(i)), reverse=True)
+    return [(i, (i.meeting_id, i.number, i.title) in in_evidence)
+            for i in sorted(others[:_OTHER_TREATMENTS], key=newest, reverse=True)]
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _case_history(question: Question, retriever: Retriever, first: SourceRef, passages: list[Passage],
+                  shown: set[tuple[str, str, str]], registry: CitationRegistry) -> list[str]:
+    """The same case at other meetings, newest first, each with its decision: for one the evidence holds, whole
+    (a long one by its lead and the sentences carrying what was asked) and the sentence of its case carrying
+    the fact asked for (with no kind of fact asked for: an amount) that covers most of the question; for
+    another, its lead."""
+    wanted = Wanted.of(question.text)
+    carried = wanted if wanted.any() else Wanted(amount=True)
     lines = []
-    for other in others:
-        decisions = section_passages(store, other.meeting_id, other.number, other.title, SectionKind.DECISION)
-        if decisions:
+    for other, in_evidence in _treatments(retriever, first, passages, shown):
+        item = retriever.item_passages_of((other.meeting_id, other.number, other.title))
+        decisions = [p for p in item if p.source.section is SectionKind.DECISION]
+        if not decisions:
+            continue
+        if in_evidence:
+            text = " ".join(quote(registry, p, _decision_spans(question, p, wanted)) for p in decisions)
+        else:  # a treatment the evidence does not hold is named by its decision's lead
             lead = decisions[0]
-            spans = [(0, len(lead.text))] if len(lead.text) <= _WHOLE_HISTORY_DECISION else sentences(lead.text)[:2]
-            lines.append(messages.ALSO_TREATED[language].format(
-                where=meeting_label(other, language), number=other.number, title=other.title,
-                text=quote(registry, lead, spans)))
-        if len(lines) == _OTHER_TREATMENTS:
-            break
+            text = quote(registry, lead, [(0, len(lead.text))] if len(lead.text) <= _WHOLE_HISTORY_DECISION
+                         else sentences(lead.text)[:2])
+        lines.append(messages.ALSO_TREATED[question.language].format(
+            where=meeting_label(other, question.language), number=other.number, title=other.title, text=text))
+        if not in_evidence:
+            continue
+        case_text = [p for p in item if p.source.section is not SectionKind.DECISION]
+        quoted = {_normalised(c.quote) for c in registry.citations}  # a case text repeats the one before it
+        fact = next((c for c in candidates(question, carried, case_text, passages, retriever)
+                     if carried.score(c.sentence) > 0 and c.focus and _normalised(c.sentence) not in quoted), None)
+        if fact is not None:
+            lines.append(messages.DETAILS[question.language].format(text=quote_chosen(registry, carried, [fact])))
     return lines
 
 
@@ -230,5 +291,5 @@ def _fact_answer(question: Question, passages: list[Passage], retriever: Retriev
     else:  # the decision itself answers: quoted whole
         lines = [messages.ACCORDING_TO[question.language].format(
             where=where, number=source.item_number, title=source.item_title, text=decided)]
-    lines += _case_history(retriever.store, source, {_item_key(best.passage)}, question.language, registry)
+    lines += _case_history(question, retriever, source, passages, {_item_key(best.passage)}, registry)
     return "\n".join(lines)

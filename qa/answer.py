@@ -23,6 +23,7 @@ from qa.retrieval import Retriever
 from qa.scope import outside_archive, relax, searched
 from qa.types import Answer, Filters, Passage, Status
 from qa.vocabulary.cues import subject_terms
+from qa.vocabulary.dates import named_years, years_in
 from qa.vocabulary.words import content_stems, english_names, full_names, municipality_body_stems, stem, tokens
 
 log = logging.getLogger(__name__)
@@ -175,8 +176,30 @@ def answers_question(question: Question, passages: list[Passage], retriever: Ret
         if dense < MIN_DENSE_EN:
             return False
         if not variants[0]:
-            return True
+            return any(same_years(question, p) for p in passages[:COVERAGE_DEPTH])
     if not any(variants) and not question.filters.is_empty():
         return True  # the filters (a meeting's date, a committee) are the whole question
-    return any(coverage(terms, p, retriever) >= MIN_COVERAGE
+    return any(coverage(terms, p, retriever) >= MIN_COVERAGE and same_years(question, p)
                for terms in variants if terms for p in passages[:COVERAGE_DEPTH])
+
+
+def same_years(question: Question, passage: Passage) -> bool:
+    """Whether a passage's item is of the years the question names, those its date filter leaves aside (one
+    span: "fra 2022 til 2025", "for 2025 og 2026"): a year of the span in the item's title, the passage or its
+    meeting's date, and none outside it in a title naming what a year belongs to. "trafikbestillingen for
+    2022" is not "Bustrafikbestilling 2023 til Movia", though that item was treated in 2022; "byrådsmøderne
+    i 2027" are in no passage of the 2024 calendar."""
+    filters, ref = question.filters, passage.source
+    named = [(years, owner) for years, owner in named_years(question.text)
+             if not (filters.since and filters.until and any(filters.since.year <= y <= filters.until.year for y in years))]
+    if not named:  # no year, or only the meeting's, which the search kept to
+        return True
+    every = {y for years, _ in named for y in years}
+    span = set(range(min(every), max(every) + 1))
+    title = ref.item_title or ""
+    title_years, title_stems = years_in(title), set(content_stems(title))
+    owners = {o for _, owner in named if owner for o in content_stems(owner)}
+    if title_years and not title_years & span and any(_holds(title_stems, o, loose=True) for o in owners):
+        return False  # another year's item of the same thing
+    held = title_years | years_in(passage.text) | ({ref.meeting_date.year} if ref.meeting_date else set())
+    return bool(held & span)

@@ -108,3 +108,28 @@ def is_year(token: str) -> bool:
 def states_date(sentence: str) -> bool:
     """Whether a sentence states a date or a time of year ("14. januar 2020", "uge 12", "marts 2023")."""
     return bool(_DATE_IN_SENTENCE.search(sentence))
+
+
+# A year as a question names it, alone or as a span: "2022", "2023-24", "2024-2027", "2026/27".
+_NAMED_YEARS = re.compile(r"(?<!\d)(?<!\d[.,])((?:19|20)\d{2})(?:\s*[-/–]\s*(\d{2}|(?:19|20)\d{2}))?(?![\d.,]\d)")
+_BEFORE_YEAR = frozenset(("i", "for", "fra", "til", "af", "in", "of", "from", "to", "året", "year", "den", "d"))
+
+
+def named_years(text: str) -> list[tuple[frozenset[int], str | None]]:
+    """Every year or span of years the text names, with the word it belongs to when a bare year follows
+    one ("trafikbestillingen for 2022": 2022 of "trafikbestillingen", "budget 2026-29"; a year after a month
+    or a day dates a meeting and belongs to no word)."""
+    found: list[tuple[frozenset[int], str | None]] = []
+    for match in _NAMED_YEARS.finditer(text):
+        first = int(match[1])
+        last = match[2] and (int(match[2]) if len(match[2]) == 4 else first // 100 * 100 + int(match[2]))
+        years = frozenset(range(first, last + 1)) if last and first < last <= first + 10 else frozenset({first})
+        before = [w for w in re.findall(r"[\wæøåÆØÅ'-]+", text[: match.start()].lower()) if w not in _BEFORE_YEAR]
+        owner = before[-1] if before and not (before[-1] in MONTHS or any(c.isdigit() for c in before[-1])) else None
+        found.append((years, owner))
+    return found
+
+
+def years_in(text: str) -> set[int]:
+    """Every year the text names, a span's years included."""
+    return {y for years, _ in named_years(text) for y in years}

@@ -20,7 +20,7 @@ from qa.generation import ChatModel
 from qa.llm_answer import answer_with_llm
 from qa.question import Question, parse_question
 from qa.retrieval import Retriever
-from qa.scope import outside_archive, relax, searched
+from qa.scope import outside_archive, overruled_note, relax, searched
 from qa.types import Answer, Filters, Passage, Status
 from qa.vocabulary.cues import subject_terms
 from qa.vocabulary.dates import named_years, years_in
@@ -71,6 +71,8 @@ class Answerer:
         meetings = self.store.catalogue.meetings()
         question = understand(text, meetings, filters, history)
         scope, note = relax(question.filters, meetings, question.language)
+        # the question's own committee or municipality set the sidebar's aside: say so first
+        note = " ".join(p for p in (overruled_note(question.filters, question.overruled, question.language), note) if p)
         question = replace(question, filters=scope)
         answer = Answer(text, Status.NOT_FOUND, "", filters=question.filters, language=question.language,
                         backend=self.llm_name, embedder=self.store.embedder.name)

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from qa.question import Question
+from qa.scope import combine, overruled
 from qa.types import QuestionKind
 from qa.vocabulary.cues import continues_previous, points_back, subject_terms, year_shift
 
@@ -32,15 +33,19 @@ def is_follow_up(question: Question, previous: Question) -> bool:
 
 
 def resolve_follow_up(question: Question, history: list[Question]) -> Question:
-    """A short question leaning on the last one takes over its subject (terms) and filters; 'året før'
-    moves its date range a year back."""
+    """A short question leaning on the last one takes over its subject (terms) and, naming no committee or
+    municipality of its own, the last one's (which win over the given ones, as the last question's did);
+    'året før' moves its date range a year back."""
     if not history or not is_follow_up(question, history[-1]):
         return question
     last = history[-1]
-    filters = question.filters if not question.filters.is_empty() else last.filters
+    filters, set_aside = question.filters, question.overruled
+    if not (question.stated.municipalities or question.stated.committees):  # it stays where the last one searched
+        filters = combine(question.filters, last.filters)  # its own filters are the given ones and its dates
+        set_aside = overruled(question.filters, filters)
     if shift := year_shift(question.text):
         filters = replace(filters, since=_shift_year(filters.since, shift), until=_shift_year(filters.until, shift))
     kind = question.kind if question.kind is not QuestionKind.FACT else last.kind
     terms = tuple(dict.fromkeys(last.terms + question.terms))
     text = f"{last.text} {question.text}"
-    return replace(question, text=text, kind=kind, filters=filters, terms=terms)
+    return replace(question, text=text, kind=kind, filters=filters, terms=terms, overruled=set_aside)

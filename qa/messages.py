@@ -48,6 +48,11 @@ NO_MEETINGS_FOR = {
     "da": "Ingen møder i {what}; der er søgt i alle møder.",
     "en": "No meetings match {what}; all meetings were searched.",
 }
+QUESTION_SCOPE = {
+    "da": "Spørgsmålet nævner selv {named}, så der er søgt dér og ikke i den valgte afgrænsning ({given}).",
+    "en": "The question names {named} itself, so that is where it was searched, not the chosen filter ({given}).",
+}
+ALL_MEETINGS = {"da": "alle møder", "en": "all meetings"}
 PERIOD = {"da": "perioden {since} – {until}", "en": "the period {since} – {until}"}
 
 REFERRED_RECOMMENDATION = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from qa.scope import combine, overruled
 from qa.types import Filters, QuestionKind
 from qa.vocabulary.archive import asks_latest, asks_summary, asks_whats_new, beyond_request, names_meeting
 from qa.vocabulary.cues import MEETING_WORDS, question_kind
@@ -36,6 +37,8 @@ class Question:
     named: tuple[str, ...] = ()  # content words including those that became filters, dates left out
     intent: Intent | None = None  # a summary or "what is new" question: no subject of its own
     latest: bool = False  # it asks for the last meeting ("sidste møde", "the latest meeting")
+    stated: Filters = Filters()  # the filters the question's own words name
+    overruled: Filters = Filters()  # the given committees and municipalities the question's own set aside
 
     def coverage_terms(self) -> set[str]:
         """The words a passage must contain to count as speaking to the question (dates are metadata)."""
@@ -44,10 +47,11 @@ class Question:
 
 def parse_question(text: str, municipalities: list[str], committees: list[str], bodies: set[tuple[str | None, str | None]] | None = None,
                    given: Filters | None = None) -> Question:
-    """Kind, language and filters of a question; filters given explicitly win over those read from it.
-    Words that became filters (dates, the municipality, the committee) are not search terms. With `bodies`
-    (the known municipality/committee pairs), a committee named beside a municipality is that
-    municipality's committee, never a same-named one elsewhere."""
+    """Kind, language and filters of a question. A committee or municipality the question names wins over the
+    `given` one (the app's sidebar) for this question; a given period wins over one read from it
+    (`qa.scope.combine`). Words that became filters (dates, the municipality, the committee) are not search
+    terms. With `bodies` (the known municipality/committee pairs), a committee named beside a municipality
+    is that municipality's committee, never a same-named one elsewhere."""
     words = set(tokens(text))
     kind = question_kind(text)
     # A month or year names the meeting when the question is about a decision or says "mødet";
@@ -58,16 +62,12 @@ def parse_question(text: str, municipalities: list[str], committees: list[str], 
         inside = tuple(c for c in found.committees if any((m, c) in bodies for m in found.municipalities))
         found = replace(found, committees=inside)
     given = given or Filters()
-    filters = Filters(
-        municipalities=given.municipalities or found.municipalities,
-        committees=given.committees or found.committees,
-        since=given.since or found.since,
-        until=given.until or found.until,
-    )
+    filters = combine(given, found, bodies)
     terms = tuple(dict.fromkeys(content_stems(rest, drop_question_words=True)))
     named = tuple(t for t in dict.fromkeys(content_stems(text, drop_question_words=True))
                   if t not in _DATE_STEMS and not is_year(t))
-    question = Question(text, detect_language(text), kind, filters, terms, named, latest=asks_latest(text))
+    question = Question(text, detect_language(text), kind, filters, terms, named, latest=asks_latest(text), stated=found,
+                        overruled=overruled(given, filters))
     return replace(question, intent=archive_intent(question))
 
 

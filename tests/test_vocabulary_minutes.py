@@ -137,10 +137,23 @@ def test_parse_question(text, kind, filters, terms):
     assert (parsed.kind, parsed.filters, parsed.terms) == (kind, filters, terms)
 
 
-def test_given_filters_win():
+def test_the_questions_own_municipality_or_committee_wins_over_the_given_the_given_period_stays():
     given = Filters(("Greve",), (), date(2021, 1, 1), date(2021, 12, 31))
     parsed = parse_question(BUDGET, MUNICIPALITIES, COMMITTEES, given=given)
-    assert parsed.filters == given
+    assert parsed.filters == Filters(("Aarhus",), (), date(2021, 1, 1), date(2021, 12, 31))
+    assert parsed.overruled == Filters(("Greve",))
+    unnamed = parse_question("Hvad blev besluttet om budgettet?", MUNICIPALITIES, COMMITTEES, given=given)
+    assert unnamed.filters == given and unnamed.overruled.is_empty()
+    bodies = {("Randers", "Beskæftigelsesudvalget"), ("Aarhus", "Rådmandsmøde"), ("Greve", "Økonomiudvalget")}
+    # a named committee keeps the given municipality that has it and drops one that has not
+    for municipality, kept in (("Randers", ("Randers",)), ("Greve", ())):
+        parsed = parse_question("Hvad besluttede Beskæftigelsesudvalget om SOSU-projektet?", MUNICIPALITIES, COMMITTEES,
+                                bodies, Filters((municipality,), ("Økonomiudvalget",)))
+        assert parsed.filters == Filters(kept, ("Beskæftigelsesudvalget",))
+    # a named municipality drops a given committee it has not
+    parsed = parse_question(BUDGET, MUNICIPALITIES, COMMITTEES, bodies, Filters((), ("Økonomiudvalget",)))
+    assert parsed.filters == Filters(("Aarhus",), (), date(2022, 1, 1), date(2022, 12, 31))
+    assert parsed.overruled == Filters((), ("Økonomiudvalget",))
 
 
 @pytest.mark.parametrize("previous, text, expected", [

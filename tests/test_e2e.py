@@ -2,8 +2,12 @@
 browser), at 1400 px and at 400 px. Starts the server on a loopback port with an empty store, loads the demo
 minutes, asks a question answered from the PDF and opens its citation (the page with the quote highlighted),
 asks one answered from a text file and opens it (numbered lines, the quote marked), uploads a good and a bad
-file and sees the counts change. Fails on any English text of Streamlit's own and on any Python exception.
-Screenshots go to tests/artifacts/.
+file and sees the counts change; then, on a fresh store, asks what is new since the last meeting of a committee
+(answered from the summaries) and opens that meeting, uploads the committee's next agenda (a test fixture, not
+a demo file: the demo stays four sets of minutes) and reads its brief, each item with its dated earlier
+treatments, and downloads the brief as Word (opened with python-docx: the quotes numbered, the sources listed).
+Every step fails on any English text of Streamlit's own, on any Python exception and on a page wider than the
+screen, and leaves a screenshot in tests/artifacts/. One server per test (a few seconds): each starts empty.
 
 Skips where Chromium is not installed (a user's machine) unless REFERENT_REQUIRE_BROWSER=1 (set by .ci/run,
 which installs it).
@@ -28,6 +32,7 @@ from tests.conftest import FIXTURES, ROOT
 from tests.streamlit_english import english_in
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+AGENDA = FIXTURES / "lilleaa-teknik-og-miljoe-2025-06-11-dagsorden.txt"  # the demo committee's next meeting
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 pytestmark = pytest.mark.slow
@@ -153,6 +158,13 @@ def _shot(driver, name: str) -> None:
     driver.save_screenshot(str(ARTIFACTS / f"{name}-{driver.width}px.png"))
 
 
+def _step(driver, name: str) -> None:
+    """The end of a step: the page settled, a screenshot, and the page checked."""
+    _settled(driver)
+    _shot(driver, name)
+    _check_page(driver)
+
+
 def _highlighted_pixels(png: bytes) -> int:
     """Pixels of the quote's highlight (the page's white under translucent yellow) in a screenshot."""
     image = Image.open(io.BytesIO(png)).convert("RGB")
@@ -174,25 +186,39 @@ def _choose_files(driver, *paths: Path) -> None:
     for _attempt in range(3):
         _wait_for(driver, "//input[@type='file']").send_keys("\n".join(str(p) for p in paths))
         try:
-            _wait_for(driver, f"//*[contains(text(), '{paths[-1].name}')]", 30)
+            _wait_for(driver, f"//*[@data-testid='stFileChipName'][@title='{paths[-1].name}']", 30)  # a long name shows shortened
             return
         except TimeoutException:
             _settled(driver)
     pytest.fail(f"the uploader never listed {paths[-1].name}")
 
 
+def _load_demo(driver, url: str) -> None:
+    driver.get(url)
+    _wait_for(driver, "//button[normalize-space(.)='Indlæs demo-referaterne']")
+    _settled(driver)
+    _check_page(driver)  # the empty archive: filters without options still say "Alle kommuner"
+    _click(driver, _wait_for(driver, "//button[normalize-space(.)='Indlæs demo-referaterne']"))
+    _wait_for(driver, "//*[@data-testid='stMetricValue' and normalize-space(.)='4']")
+    _wait_for(driver, "//*[contains(text(), 'lilleaa-oekonomiudvalget-2025-04-02.pdf: indlæst')]")
+    _settled(driver)
+
+
+def _downloaded(folder: Path, pattern: str) -> Path:
+    """The file a download button saved (Browser.setDownloadBehavior), once Chromium has finished writing it."""
+    for _ in range(120):
+        done = [p for p in folder.glob(pattern) if p.stat().st_size] if folder.is_dir() else []
+        if done and not list(folder.glob("*.crdownload")):
+            return done[0]
+        time.sleep(0.5)
+    pytest.fail(f"nothing matching {pattern} was downloaded")
+
+
 def test_citations_open_their_source_and_uploads_update_the_counts(server, browser, tmp_path):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
-    browser.get(server)
-    _wait_for(browser, "//button[normalize-space(.)='Indlæs demo-referaterne']")
-    _settled(browser)
-    _check_page(browser)  # the empty archive: filters without options still say "Alle kommuner"
-    _click(browser, _wait_for(browser, "//button[normalize-space(.)='Indlæs demo-referaterne']"))
-    _wait_for(browser, "//*[@data-testid='stMetricValue' and normalize-space(.)='4']")
-    _wait_for(browser, "//*[contains(text(), 'lilleaa-oekonomiudvalget-2025-04-02.pdf: indlæst')]")
-    _settled(browser)
+    _load_demo(browser, server)
     _shot(browser, "1-demo-loaded")
     _check_page(browser)
 
@@ -254,3 +280,69 @@ def test_citations_open_their_source_and_uploads_update_the_counts(server, brows
         _settled(browser)
     _shot(browser, "4-upload-counts")
     _check_page(browser)
+
+
+def test_whats_new_an_agenda_brief_with_its_history_and_its_word_export(server, browser, tmp_path):
+    """'Nyt siden sidste møde' answered from the summaries and opening its meeting; an agenda (the demo
+    committee's next meeting, uploaded) whose brief shows each item's earlier treatments, dated, with their
+    decisions; the brief downloaded as Word, opened with python-docx, its quotes numbered and its sources listed."""
+    import docx
+    from selenium.webdriver.common.by import By
+
+    _load_demo(browser, server)
+    _ask(browser, "Hvad er nyt siden sidste møde i Teknik- og Miljøudvalget?")
+    _wait_for(browser, "//*[contains(text(), 'Nyt på Lilleå, Teknik- og Miljøudvalget 14-05-2025 (referat), siden mødet "
+                       "Lilleå, Teknik- og Miljøudvalget 12-03-2025')]")
+    _settled(browser)  # the answer is written as it comes, then replaced by the checked one
+    answer = browser.find_element(By.XPATH, "//*[contains(text(), 'Nyt på Lilleå')]").text
+    assert "Nye punkter" in answer and "pkt. 3 «Affaldsplan 2025-2030»" in answer and "«Udsat til næste møde.» [1]" in answer, answer
+    _step(browser, "5-whats-new")
+    _click(browser, _wait_for(browser, "//button[contains(., 'Åbn mødet')]"))
+    _wait_for(browser, "//h3[contains(., '14-05-2025 · Lilleå, Teknik- og Miljøudvalget · referat')]")  # that meeting's view
+    _wait_for(browser, "//*[@role='tab' and @aria-selected='true' and normalize-space(.)='Møder']")
+    _wait_for(browser, "//em[normalize-space(.)='Beslutning']")
+    _step(browser, "6-meeting-opened")
+
+    agenda = tmp_path / AGENDA.name  # the committee's next meeting: an agenda, no decisions yet
+    shutil.copy(AGENDA, agenda)
+    _click(browser, _wait_for(browser, "//*[@role='tab' and normalize-space(.)='Dokumenter']"))
+    _wait_for(browser, "//*[@data-testid='stFileUploader']")
+    _settled(browser, 2)
+    _choose_files(browser, agenda)
+    _click(browser, _wait_for(browser, "//button[normalize-space(.)='Indlæs']"))
+    _wait_for(browser, f"//*[contains(text(), '{agenda.name}: indlæst')]")
+    _wait_for(browser, "//*[@data-testid='stMetricValue' and normalize-space(.)='5']")
+    _step(browser, "7-agenda-uploaded")
+    _click(browser, _wait_for(browser, "//*[@role='tab' and normalize-space(.)='Møder']"))
+    _wait_for(browser, "//h3[contains(., 'Teknik- og Miljøudvalget')]")
+    _settled(browser)
+    _click(browser, _wait_for(browser, "//*[@data-testid='stSelectbox']//button[@aria-haspopup='listbox']"))  # its list
+    _click(browser, _wait_for(browser, "//*[@role='option'][contains(., '11-06-2025') and contains(., 'dagsorden')]"))
+    _wait_for(browser, "//h3[contains(., '11-06-2025 · Lilleå, Teknik- og Miljøudvalget · dagsorden')]")
+    _wait_for(browser, "//*[contains(text(), 'Dagsorden: ingen beslutninger endnu')]")
+    earlier = [e.text for e in browser.find_elements(By.XPATH, "//em[starts-with(normalize-space(.), 'Tidligere:')]")]
+    assert earlier == ["Tidligere: Lilleå, Teknik- og Miljøudvalget 14-05-2025, pkt. 3 «Affaldsplan 2025-2030»",
+                       "Tidligere: Lilleå, Teknik- og Miljøudvalget 12-03-2025, pkt. 2 «Ny cykelsti langs Åvej»",
+                       "Tidligere: Lilleå, Teknik- og Miljøudvalget 14-05-2025, pkt. 1 «Ny cykelsti langs Åvej - resultat af udbud»"]
+    assert browser.find_elements(By.XPATH, "//*[contains(text(), 'Udsat til næste møde.')]")  # the earlier decisions
+    assert browser.find_elements(By.XPATH, "//*[contains(text(), 'Godkendt med 5 stemmer for og 2 imod.')]")
+    assert not browser.find_elements(By.XPATH, "//em[normalize-space(.)='Beslutning']")  # an agenda decides nothing yet
+    _settled(browser)
+    heading = browser.find_element(By.XPATH, "//strong[contains(., 'Affaldsplan 2025-2030')]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'start'});", heading)
+    _step(browser, "8-agenda-brief")
+
+    downloads = tmp_path / "downloads"
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    _click(browser, _wait_for(browser, "//button[contains(., 'Hent som Word')]"))
+    saved = _downloaded(downloads, "forberedelse-*.docx")
+    paragraphs = [p.text for p in docx.Document(str(saved)).paragraphs]
+    assert paragraphs[0] == "Forberedelse: Lilleå, Teknik- og Miljøudvalget 11-06-2025 (dagsorden)"
+    body = "\n".join(paragraphs[: paragraphs.index("Kilder")])
+    sources = paragraphs[paragraphs.index("Kilder") + 1:]
+    assert "«Udsat til næste møde.» [2]" in body and "Imod stemte Jens Holm og Lise Berg, som ønskede sagen udsat til efter høringen.» [4]" in body
+    assert sources[:2] == ["[1] Lilleå, Teknik- og Miljøudvalget 11-06-2025, pkt. 2, Indstilling, l. 32-32",
+                           "[2] Lilleå, Teknik- og Miljøudvalget 14-05-2025, pkt. 3, Beslutning, l. 20-20"]
+    assert "[4] Lilleå, Teknik- og Miljøudvalget 12-03-2025, pkt. 2, Beslutning, l. 38-38" in sources
+    assert all(f"[{n}]" in body for n in range(1, len(sources) + 1))  # every listed source is cited
+    _step(browser, "9-word-downloaded")

@@ -328,7 +328,7 @@ def test_whats_new_an_agenda_brief_with_its_history_and_its_word_export(server, 
     assert browser.find_elements(By.XPATH, "//*[contains(text(), 'Godkendt med 5 stemmer for og 2 imod.')]")
     assert not browser.find_elements(By.XPATH, "//em[normalize-space(.)='Beslutning']")  # an agenda decides nothing yet
     _settled(browser)
-    heading = browser.find_element(By.XPATH, "//strong[contains(., 'Affaldsplan 2025-2030')]")
+    heading = browser.find_element(By.XPATH, "//h3[contains(., '11-06-2025')]")  # the meeting, then its first items
     browser.execute_script("arguments[0].scrollIntoView({block: 'start'});", heading)
     _step(browser, "8-agenda-brief")
 

@@ -41,6 +41,7 @@ _WHOLE_HISTORY_DECISION = 600  # characters of the decision of a treatment the e
 _OTHER_TREATMENTS = 3  # earlier or later treatments of the same case named in an answer
 _EVIDENCE_ITEMS = 10  # passages of the evidence whose items may be the same case at another meeting
 _STANDING_CASE = 6  # a case number on more items than this is a standing item ("Meddelelser"), not a case
+_BEST_EVIDENCE = 5  # passages of the evidence whose items an item named only by its title never goes before
 
 
 
@@ -176,9 +177,13 @@ def _item_answers(question: Question, passages: list[Passage], retriever: Retrie
 def _names_same_case(retriever: Retriever, a: str, b: str) -> bool:
     """Two titles naming the same case: most of the specific words of one stand in the other ("Kunstgræsbane i
     Hundige - tillægsbevilling" ~ "Kunstgræsbanen i Hundige, renovering - anlægsbevilling"); a common word
-    ("Greve", "Kommune") weighs little, and a title differing in its number ("Budgetopfølgning 1 2023") is
-    another case. A compound is compared written whole ("Pride-flag" ~ "Prideflag")."""
-    first, second = (set(content_stems(re.sub(r"(?<=\w)-(?=\w)", "", title))) for title in (a, b))
+    ("Greve", "Kommune") weighs little, and titles naming other numbers ("Drifts- og anlægsoverførsler 2021
+    til 2022" / "2022 til 2023", "Budgetopfølgning 1 2023" / "2 2023") are other cases. A compound is compared
+    written whole ("Pride-flag" ~ "Prideflag")."""
+    numbers = [set(re.findall(r"\d+", title)) for title in (a, b)]
+    if all(numbers) and numbers[0] != numbers[1]:
+        return False
+    first, second = (set(content_stems(re.sub(r"(?<=[^\W\d])-(?=[^\W\d])", "", title))) for title in (a, b))
     if not first or not second:
         return False
     return max(retriever.title_share(first, second), retriever.title_share(second, first)) >= 0.5
@@ -186,38 +191,50 @@ def _names_same_case(retriever: Retriever, a: str, b: str) -> bool:
 
 def _treatments(retriever: Retriever, first: SourceRef, passages: list[Passage],
                 shown: set[tuple[str, str, str]]) -> list[tuple[ItemRow, bool]]:
-    """The same case at other meetings of its municipality, newest first: the items with its case number (of a
-    number on many items, a journal number for a whole topic, only those whose title names the same case)
-    and the items of the evidence whose title names it. Those the evidence holds are chosen first (and marked)."""
+    """The same case at other meetings of its municipality, in the order their citations stand (the order an
+    answer's sources are read in, before the rest of its evidence), marked when the evidence holds them: first
+    the items with its case number, newest first, then those whose title names the same case (of a number on
+    many items, a journal number for a whole topic, and of the evidence) by the evidence's rank. An item named
+    only by its title never goes before an item among the evidence's best the answer does not name: the
+    question's own best evidence keeps its place before a look-alike ("Mødekalender 2026" of another body)."""
     catalogue = retriever.store.catalogue
     item = catalogue.item(first.meeting_id, first.item_number, first.item_title)
     if item is None or procedural_title(item.title):
         return []
-    found: dict[tuple[str, str, str], ItemRow] = {}
+    rank: dict[tuple[str, str, str], int] = {}
+    for n, passage in enumerate(passages[:_EVIDENCE_ITEMS]):
+        rank.setdefault(_item_key(passage), n)
+    numbered: dict[tuple[str, str, str], ItemRow] = {}
+    titled: dict[tuple[str, str, str], ItemRow] = {}
     if item.case_number:
-        numbered = [i for i in catalogue.items_of_case(item.case_number)
-                    if not i.closed and i.municipality == item.municipality]
-        broad = len(numbered) > _STANDING_CASE
-        found = {(i.meeting_id, i.number, i.title): i for i in numbered
-                 if not broad or _names_same_case(retriever, item.title, i.title)}
-    in_evidence: set[tuple[str, str, str]] = set()
-    for passage in passages[:_EVIDENCE_ITEMS]:
-        key = _item_key(passage)
-        if key in shown or key in in_evidence:
+        rows = [i for i in catalogue.items_of_case(item.case_number)
+                if not i.closed and i.municipality == item.municipality]
+        broad = len(rows) > _STANDING_CASE
+        for i in rows:
+            if not broad:
+                numbered[(i.meeting_id, i.number, i.title)] = i
+            elif _names_same_case(retriever, item.title, i.title):
+                titled[(i.meeting_id, i.number, i.title)] = i
+    for key in rank:
+        if key in shown or key in numbered or key in titled:
             continue
-        row = found.get(key) or catalogue.item(*key)
-        if row is not None and not row.closed and row.municipality == item.municipality and (
-                key in found or _names_same_case(retriever, item.title, row.title)):
-            found[key] = row
-            in_evidence.add(key)
+        row = catalogue.item(*key)
+        if row is not None and not row.closed and row.municipality == item.municipality and _names_same_case(
+                retriever, item.title, row.title):
+            titled[key] = row
+    unnamed = [n for key, n in rank.items() if n < _BEST_EVIDENCE and key not in shown | numbered.keys() | titled.keys()]
+    bar = min(unnamed, default=len(passages) + 1)
 
-    def newest(i: ItemRow) -> tuple[bool, date | None]:
-        return i.meeting_date is not None, i.meeting_date
+    def newest(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[bool, int]:
+        when = key_row[1].meeting_date
+        return when is None, -(when or date.min).toordinal()
 
-    others = [i for key, i in found.items() if key not in shown]
-    others.sort(key=lambda i: ((i.meeting_id, i.number, i.title) in in_evidence, newest(i)), reverse=True)
-    return [(i, (i.meeting_id, i.number, i.title) in in_evidence)
-            for i in sorted(others[:_OTHER_TREATMENTS], key=newest, reverse=True)]
+    def ranked(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[int, bool, int]:
+        return (rank.get(key_row[0], len(passages)), *newest(key_row))
+
+    by_title = sorted(((key, row) for key, row in titled.items() if rank.get(key, len(passages)) < bar), key=ranked)
+    chosen = [(key, row) for key, row in sorted(numbered.items(), key=newest) + by_title if key not in shown]
+    return [(row, key in rank) for key, row in chosen[:_OTHER_TREATMENTS]]
 
 
 def _normalised(text: str) -> str:

@@ -60,3 +60,17 @@ def test_a_case_text_repeated_at_the_next_meeting_is_quoted_once(answerer):
     quotes = [" ".join(c.quote.split()) for c in answer.citations]
     assert len(quotes) == len(set(quotes))
 
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Kunstgræsbane i Hundige - tillægsbevilling", "Kunstgræsbanen i Hundige, renovering - anlægsbevilling", True),
+    ("Scenarier for kunstgræsbane på Karlslunde Stadion", "Scenarier for kunstgræsbane på Karlslunde Stadion", True),
+    # another year's or another number's item of a recurring title is another case ("2023-2024" is two years)
+    ("Drifts- og anlægsoverførsler 2021 til 2022", "Drifts- og anlægsoverførsler 2022 til 2023", False),
+    ("Drifts- og anlægsoverførsler 2021 til 2022", "Drifts- og anlægsoverførsler 2023-2024", False),
+    ("Budgetopfølgning 1 2023", "Budgetopfølgning 2 2023", False),
+])
+def test_titles_naming_other_numbers_are_other_cases(answerer, a, b, same):
+    from qa.extractive import _names_same_case
+
+    assert _names_same_case(answerer.retriever, a, b) is same

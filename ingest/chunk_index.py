@@ -245,7 +245,9 @@ class ChunkIndex:
         if not terms:
             return []
         terms = list(dict.fromkeys(terms))
-        specific = [t for t in terms if statistics and statistics.documents.get(t, 0) <= _COMMON_SHARE * statistics.size]
+        if statistics is not None:  # a stem no chunk holds matches nothing: it cannot choose the candidates
+            terms = [t for t in terms if statistics.documents.get(t, 0)] or terms
+        specific = [t for t in terms if statistics and 0 < statistics.documents.get(t, 0) <= _COMMON_SHARE * statistics.size]
         if statistics is None or not specific or len(specific) == len(terms):
             ranked = self._ranked(terms, limit, filters, excluded_files or [])
         else:

@@ -44,3 +44,13 @@ def test_lexical_search_in_two_steps_scores_as_fts5_does(corpus_store):
     assert two_step and all(abs(c.lexical - whole[c.id]) < 1e-9 for c in two_step if c.id in whole)
     assert [c.id for c in two_step[:5]] == list(whole)[:5]
     assert all(c.lexical >= d.lexical for c, d in zip(two_step, two_step[1:], strict=False))
+
+
+def test_a_stem_no_chunk_holds_never_empties_the_lexical_search(corpus_store):
+    """A question word the minutes never use ("skatepark") beside common ones: the common ones still find."""
+    store, _ = corpus_store
+    statistics = store.chunks.statistics()
+    terms = ["skatepark", "kommun", "godkend"]
+    assert statistics.documents.get("skatepark", 0) == 0
+    assert [c.id for c in store.chunks.search(terms, 10, statistics=statistics)] == [c.id for c in store.chunks.search(terms, 10)]
+    assert store.chunks.search(terms, 10, statistics=statistics)

@@ -9,7 +9,6 @@ gists and fact-check entailment all go through here.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,7 +23,7 @@ from qa.types import Passage
 from qa.vocabulary.claims.acts import claimed_action, decided_action, is_negated
 from qa.vocabulary.numbers import numbers_in, parse_number
 from qa.vocabulary.sentences import split_sentences
-from qa.vocabulary.words import full_names
+from qa.vocabulary.words import full_names, holds_name
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +83,7 @@ def unsupported_facts(sentence: str, cited: list[Passage]) -> list[str]:
     sentence = CITATION_KEY.sub("", sentence)
     stated = {parse_number(n) for n in numbers_in(haystack)}
     missing = [n for n in numbers_in(sentence) if parse_number(n) not in stated]
-    missing += [name for name in full_names(sentence, inside_sentences=True)
-                if not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", haystack)]
+    missing += [name for name in full_names(sentence, inside_sentences=True) if not holds_name(haystack, name)]
     act = claimed_action(sentence)
     if act in _OPPOSITE and not is_negated(sentence):
         done = {decided_action(s) for p in cited if p.source.section is SectionKind.DECISION for s in split_sentences(p.text)}

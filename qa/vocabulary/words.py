@@ -64,6 +64,11 @@ def full_names(text: str, inside_sentences: bool = False) -> list[str]:
     return (_FULL_NAME_INSIDE if inside_sentences else _FULL_NAME).findall(text)
 
 
+def holds_name(text: str, name: str) -> bool:
+    """Whether the text names `name` as a whole name: "Jens Holm" is not in "Jens Holmberg"."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
 # Capitalised English words that name a kind of body or a month, not a place or a person ("the City Council").
 _ENGLISH_TITLE_WORDS = frozenset((
     "city council committee municipality municipal mayor board department region the conservatives liberals "

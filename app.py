@@ -36,6 +36,7 @@ from qa.library import (
 )
 from qa.meetings import list_meetings
 from qa.messages import NO_DECISION_SHORT, RECOMMENDATION_LABEL, VERDICT_LABEL, meeting_label
+from qa.render import markdown_literal as md
 from qa.source_view import numbered_html, open_source
 from qa.summarise import NO_DECISION, summarize
 from qa.types import Filters
@@ -114,8 +115,8 @@ def _keep_reports(origin: str, reports) -> None:
     """One line per file (ingested, unchanged, or the error and its reason), kept until dismissed."""
     labels = {"ingested": "indlæst", "unchanged": "uændret", "error": "fejl"}
     st.session_state[f"reports-{origin}"] = [
-        (r.status == "error", f"{r.name}: {labels.get(r.status, r.status)} – "
-         + (r.error if r.status == "error" else f"{r.meetings} møde(r), {r.items} punkter, {r.chunks} uddrag"))
+        (r.status == "error", f"{md(r.name)}: {labels.get(r.status, r.status)} – "
+         + (md(r.error or "") if r.status == "error" else f"{r.meetings} møde(r), {r.items} punkter, {r.chunks} uddrag"))
         for r in reports]
 
 
@@ -135,11 +136,11 @@ def _source_card(citation, key: str) -> None:
     municipality's own page and the file. Its content runs only while it is open."""
     ref = citation.source
     key = f"{key}-{citation.key}"
-    with st.expander(f"[{citation.key}] {ref.label()}", key=f"source-{key}", on_change="rerun") as card:
+    with st.expander(f"[{citation.key}] {md(ref.label())}", key=f"source-{key}", on_change="rerun") as card:
         if not card.open:
             return
-        st.caption(f"{ref.municipality or ''} · {ref.committee or ''} · pkt. {ref.item_number} «{ref.item_title}» · "
-                   f"{ref.section_heading or ref.section.label}")
+        st.caption(md(f"{ref.municipality or ''} · {ref.committee or ''} · pkt. {ref.item_number} «{ref.item_title}» · "
+                      f"{ref.section_heading or ref.section.label}"))
         view = open_source(store, citation)
         if view.page:
             page = view.page
@@ -147,7 +148,7 @@ def _source_card(citation, key: str) -> None:
             found = "citatet er markeret" if page.boxes else "citatet kunne ikke markeres på siden"
             with st.container(width=page.screen_width if whole else page.focus_screen_width):  # printed size, or narrower
                 st.image(page.png if whole else page.focus_png, width="stretch",
-                         caption=f"{ref.file_name}, side {page.page} af {page.pages}: {found}",
+                         caption=md(f"{ref.file_name}, side {page.page} af {page.pages}: {found}"),
                          alt=f"Side {page.page} af {ref.file_name} med citatet markeret: {citation.quote[:300]}")
         elif not view.from_original:
             st.caption("Den oprindelige fil er ændret eller flyttet: her er uddraget, som det blev indlæst.")
@@ -157,7 +158,7 @@ def _source_card(citation, key: str) -> None:
                 st.link_button("Åbn hos kommunen", view.source_url, icon=":material/open_in_new:")
             if view.file:
                 where = f"side {ref.page}" if ref.page else f"linje {ref.line_start}-{ref.line_end}"
-                st.download_button(f"Hent {ref.file_name} ({where})", view.file.read_bytes, file_name=ref.file_name,
+                st.download_button(md(f"Hent {ref.file_name} ({where})"), view.file.read_bytes, file_name=ref.file_name,
                                    key=f"download-{key}", on_click="ignore", icon=":material/download:")  # read on click
 
 
@@ -172,7 +173,7 @@ def _downloads(result, key: str, what: str = "") -> None:
 
 def _statement(label: str, statement, key: str) -> None:
     """A labelled, cited statement (None: no decision in the material) and the cards of its sources."""
-    st.markdown(f"*{_md(label)}*")
+    st.markdown(f"*{md(label)}*")
     st.text(statement.text if statement else NO_DECISION_SHORT["da"])
     for citation in statement.citations if statement else []:
         _source_card(citation, key)
@@ -185,7 +186,7 @@ def _brief(b) -> None:
     for i, item in enumerate(b.items):
         if item.closed or item.standing:
             continue
-        st.markdown(f"**{item.number}. {_md(item.title)}**")
+        st.markdown(f"**{item.number}. {md(item.title)}**")
         if not agenda:
             _statement("Beslutning", item.decision, f"b{i}d")
         if item.asks:
@@ -202,10 +203,6 @@ def _brief(b) -> None:
     for item in (i for i in b.items if i.closed):
         st.markdown(f"**{item.number}.** 🔒 Lukket punkt")
         st.text(item.title)
-
-
-def _md(text: str) -> str:
-    return "".join(f"\\{c}" if c in "\\`*_[]<>#|" else c for c in text)
 
 
 def _open_meeting(meeting_id: str) -> None:
@@ -248,7 +245,7 @@ def _embedding_status() -> None:
         return
     st.progress(progress.embedded / progress.total, text=progress_text(progress))
     if worker.error:
-        st.caption(f"Indlejringen stoppede: {worker.error}")
+        st.caption(md(f"Indlejringen stoppede: {worker.error}"))
     if not worker.running:
         st.caption("Uddrag der ikke er indlejret, findes kun ved ordsøgning.")
         if st.button("Indlejr nu"):
@@ -281,7 +278,7 @@ if chat_tab.open:
             with st.chat_message("user"):
                 st.text(asked)
             with st.chat_message("assistant"):
-                (st.text if answer.status.value == "answered" else st.warning)(answer.answer)
+                st.text(answer.answer) if answer.status.value == "answered" else st.warning(md(answer.answer))
                 for citation in answer.citations:
                     _source_card(citation, f"{turn_index}")
                 if answer.meeting_id:
@@ -290,7 +287,7 @@ if chat_tab.open:
         if not history and not question:
             st.caption("Forslag fra de indlæste referater:")
             for index, suggestion in enumerate(suggested_questions(store, 3)):
-                if st.button(suggestion, key=f"suggest-{index}"):
+                if st.button(md(suggestion), key=f"suggest-{index}"):
                     question = suggestion
         if question:
             with st.chat_message("user"):
@@ -317,8 +314,8 @@ if meetings_tab.open:
         meeting_id = choices.get(picked) if picked else None
         if meeting_id:
             meeting = next(m for m in shown if m.id == meeting_id)
-            st.subheader(picked)
-            st.caption(f"Kilde: {meeting.file_name}" + (f" · {meeting.place}" if meeting.place else ""))
+            st.subheader(md(picked))
+            st.caption(md(f"Kilde: {meeting.file_name}" + (f" · {meeting.place}" if meeting.place else "")))
             if meeting.source_url:
                 st.link_button("Åbn mødet hos kommunen", meeting.source_url, icon=":material/open_in_new:")
             prepared = brief(store, meeting_id)
@@ -339,13 +336,13 @@ if case_tab.open:
         if query:
             timeline = case_timeline(store, query)
             if not timeline.treatments:
-                st.warning(f"Ingen møder i referaterne behandlede «{query}».")
+                st.warning(md(f"Ingen møder i referaterne behandlede «{query}»."))
             else:
-                st.subheader(f"«{query}» · " + ", ".join(timeline.municipalities() or ["ukendt kommune"]))
+                st.subheader(md(f"«{query}» · " + ", ".join(timeline.municipalities() or ["ukendt kommune"])))
                 _downloads(timeline, "case")
             for index, treatment in enumerate(timeline.treatments):
                 when = treatment.meeting.meeting_date.strftime("%d-%m-%Y") if treatment.meeting.meeting_date else "udateret"
-                st.markdown(f"**{when} · {treatment.meeting.committee}, pkt. {treatment.item_number}**")
+                st.markdown(f"**{md(f'{when} · {treatment.meeting.committee}, pkt. {treatment.item_number}')}**")
                 st.text(f"{treatment.item_title}\nBeslutning: {treatment.decision.text if treatment.decision else NO_DECISION}")
                 for citation in treatment.decision.citations if treatment.decision else []:
                     _source_card(citation, f"case-{index}")
@@ -379,17 +376,17 @@ if documents_tab.open:
         _show_reports("upload")
         documents = list_documents(store)
         if documents:
-            st.table([{"Dokument": d.name, "Format": d.format, "Møder": d.meetings, "Punkter": d.items,
+            st.table([{"Dokument": md(d.name), "Format": d.format, "Møder": d.meetings, "Punkter": d.items,
                        "Uddrag": d.chunks, "Indlæst": "-".join(reversed((d.ingested_at or "")[:10].split("-")))} for d in documents],
                      hide_index=True, height=min(420, 40 + 36 * len(documents)))
             name = st.selectbox("Fjern dokument", [d.name for d in documents], index=None, placeholder="Vælg et dokument")
             if name and st.button("Fjern", type="secondary"):
                 remove_document(store, name)
-                st.session_state["reports-upload"] = [(False, f"{name}: fjernet – dets uddrag og resuméer er slettet")]
+                st.session_state["reports-upload"] = [(False, f"{md(name)}: fjernet – dets uddrag og resuméer er slettet")]
                 st.rerun()
         with st.expander("Om systemet"):
             st.markdown(f"Søgning efter betydning: `{store.embedder.name}` · svar: `{describe_llm(settings)}` · "
                         f"data: `{settings.data_dir}`" + (f" · Chroma: `{settings.chroma_url}`" if settings.chroma_url else ""))
             if documents:
-                st.table([{"Dokument": d.name, "sha256": d.sha256, "Struktur": d.structure, "Status": d.status}
+                st.table([{"Dokument": md(d.name), "sha256": d.sha256, "Struktur": d.structure, "Status": d.status}
                           for d in documents], hide_index=True)

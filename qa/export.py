@@ -13,7 +13,7 @@ import io
 
 from qa import messages
 from qa.document import Document, Quote, brief_document, summary_document
-from qa.render import quote_lines, timeline_document
+from qa.render import markdown_literal, quote_lines, timeline_document
 from qa.types import Brief, Citation, MeetingSummary, Timeline
 
 __all__ = ["DOCX_MIME", "MARKDOWN_MIME", "document_docx", "document_markdown", "export_document", "export_file_name",
@@ -21,7 +21,6 @@ __all__ = ["DOCX_MIME", "MARKDOWN_MIME", "document_docx", "document_markdown", "
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MARKDOWN_MIME = "text/markdown"
-_MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|"})
 
 
 def export_document(result: Brief | MeetingSummary | Timeline, language: str = "da") -> Document:
@@ -62,7 +61,7 @@ def _source_line(citation: Citation) -> str:
 def _escape(text: str, line_start: bool = False) -> str:
     """Markdown's own characters escaped; at a line's start, an opening like a list ("- 1) Taget", "1. at")
     stays text."""
-    text = text.translate(_MARKDOWN_SPECIAL)
+    text = markdown_literal(text)
     head, _, rest = text.partition(" ")
     if line_start and rest and (head in ("-", "+") or (head[:-1].isdigit() and head[-1:] in ".)")):
         return f"{head[:-1]}\\{head[-1]} {rest}"

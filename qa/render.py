@@ -12,6 +12,16 @@ __all__ = ["plain_text", "quote_lines", "render_brief", "render_summary", "rende
 _INDENT = {"title": "", "meta": "", "heading": "", "text": "   ", "bullet": "   - ", "detail": "     "}
 
 
+_MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|$~"})
+
+
+def markdown_literal(text: str) -> str:
+    """Text shown as written where Markdown is rendered (a Streamlit label, caption, warning or table cell; a
+    Markdown export): its Markdown characters escaped, so an item title holding ![x](http://host/p.png) is
+    shown, never fetched by the reader's browser, and [Log ind](http://…) is never a link."""
+    return text.translate(_MARKDOWN_SPECIAL)
+
+
 def quote_lines(text: str) -> list[str]:
     """A quote's lines without the blank ones (a recommendation's "At 1) ..." points keep their own lines)."""
     return [line.strip() for line in text.splitlines() if line.strip()]

@@ -66,12 +66,51 @@ def _support(passages: list[Passage]) -> dict[tuple[str, str, str], float]:
     return support
 
 
+def _case_support(passages: list[Passage], retriever: Retriever | None) -> dict[tuple[str, str, str], float]:
+    """How strongly the evidence points to each item's case: the support of every item of the evidence's top
+    eight of the same case, summed. A case treated by a committee and then the council is one case, however
+    its passages are spread over the two treatments. Items are the same case by their case number; only
+    where one lacks it, by a title naming the same case ("Placering af ny daginstitution i Greve Midt" and
+    "... ved Greve Borgerhus" are two cases: their numbers differ)."""
+    support = _support(passages)
+    first = {_item_key(p): p.source for p in reversed(passages[:8])}
+    numbers = {key: _case_number(retriever, source) for key, source in first.items()}
+    keys = list(support)
+    case = {key: key for key in keys}  # each item's case: the first item of it in the evidence
+
+    def same(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+        if numbers[a] and numbers[b]:  # a case number says which case, whatever the titles
+            return numbers[a] == numbers[b]
+        if retriever is None:
+            return _same_case_title(a[2], b[2])
+        return _names_same_case(retriever, a[2], b[2])
+
+    for n, key in enumerate(keys):
+        case[key] = next((case[other] for other in keys[:n] if same(key, other)), key)
+    total: dict[tuple[str, str, str], float] = {}
+    for key in keys:
+        total[case[key]] = total.get(case[key], 0.0) + support[key]
+    return {key: total[case[key]] for key in keys}
+
+
+def _case_number(retriever: Retriever | None, source: SourceRef) -> str:
+    """The item's case number, when it names one case (not a standing item's number on many items)."""
+    if retriever is None:
+        return ""
+    catalogue = retriever.store.catalogue
+    row = catalogue.item(source.meeting_id, source.item_number, source.item_title)
+    if row is None or not row.case_number or procedural_title(row.title):
+        return ""
+    return row.case_number if len(catalogue.items_of_case(row.case_number)) <= _STANDING_CASE else ""
+
+
 def target_items(question: Question, passages: list[Passage], retriever: Retriever | None = None) -> list[Passage]:
     """The passages standing for the items the question is about: the best item first, then the same case
     at other meetings (an item whose title shares most of its words), newest first.
 
-    The best item is the one the evidence points to most (every passage of an item in the top eight counts,
-    by its rank); for decision, vote and recommendation questions, an item the question names by its title
+    The best item is of the case the evidence points to most (every passage of the case's items in the top
+    eight counts, by its rank: a committee's and the council's treatment are one case), of that case the item
+    it points to most; for decision, vote and recommendation questions, an item the question names by its title
     comes first (each title word weighted by how specific it is, with a retriever), and for a vote question
     an item whose decision records a vote."""
     terms = set(question.terms)
@@ -86,9 +125,9 @@ def target_items(question: Question, passages: list[Passage], retriever: Retriev
     def votes(p: Passage) -> bool:
         return question.kind is QuestionKind.VOTE and p.source.section is SectionKind.DECISION and records_vote(p.text)
 
-    support = _support(passages)
+    support, case = _support(passages), _case_support(passages, retriever)
     ranked = sorted(enumerate(passages[:8]), key=lambda ip: (-votes(ip[1]), -(by_title and title_match(ip[1]) >= 0.5),
-                                                             -support[_item_key(ip[1])], ip[0]))
+                                                             -case[_item_key(ip[1])], -support[_item_key(ip[1])], ip[0]))
     chosen: list[Passage] = []
     for _, passage in ranked:
         if _item_key(passage) in {_item_key(c) for c in chosen}:

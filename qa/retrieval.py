@@ -162,17 +162,9 @@ class Retriever:
                 chunks.setdefault(chunk.id, chunk)
         similarity = {c.id: 1.0 - (c.distance or 0.0) for c in dense}
         bm25 = {c.id: c.lexical for c in lexical}
-        passages: list[Passage] = []
-        seen_texts: set[str] = set()
-        for chunk_id, score in sorted(fused.items(), key=lambda kv: -kv[1]):
-            chunk = chunks[chunk_id]
-            if chunk.text in seen_texts:  # the same enclosure under two items: keep the better ranked
-                continue
-            seen_texts.add(chunk.text)
-            passages.append(Passage(chunk.id, chunk.text, chunk.source, score, similarity.get(chunk_id), bm25.get(chunk_id)))
-            if len(passages) == k:
-                break
-        return passages
+        # a text shown under another item than where it ranked best keeps the scores it ranked by
+        return [Passage(c.id, c.text, c.source, fused[best], similarity.get(best), bm25.get(best))
+                for c, best in _spread_over_items(fused, chunks, k)]
 
     def _item_list(self, index: _LexicalIndex, question: Question) -> list[StoredChunk]:
         """Chunks of the items whose titles the question names; decisions first for decision questions."""
@@ -197,6 +189,27 @@ class Retriever:
             first = [c for c in chunks if c.source.section is wanted]
             ranked += first + [c for c in chunks if c.source.section is not wanted][:3]
         return ranked
+
+
+def _item_of(source: SourceRef) -> ItemKey:
+    return source.meeting_id, source.item_number, source.item_title
+
+
+def _spread_over_items(fused: dict[str, float], chunks: dict[str, StoredChunk], k: int) -> list[tuple[StoredChunk, str]]:
+    """The k best texts by fused score, each once. A text stored under several items (a case text repeated
+    when the case goes from committee to council, an enclosure under two items) is one passage; it is shown
+    under the item of those with the fewest passages shown so far (the better ranked when even), so each
+    treatment of a case gets a place near the top instead of one treatment taking every place."""
+    twins: dict[str, list[str]] = defaultdict(list)  # text → its chunks, best first
+    for chunk_id, _ in sorted(fused.items(), key=lambda kv: -kv[1]):
+        twins[chunks[chunk_id].text].append(chunk_id)
+    shown: dict[ItemKey, int] = defaultdict(int)
+    chosen: list[tuple[StoredChunk, str]] = []  # the chunk shown, the id of its text's best ranked chunk
+    for ids in list(twins.values())[:k]:
+        chunk = min((chunks[i] for i in ids), key=lambda c: shown[_item_of(c.source)])  # min keeps the first of equals
+        shown[_item_of(chunk.source)] += 1
+        chosen.append((chunk, ids[0]))
+    return chosen
 
 
 def section_passages(store: Store, meeting_id: str, item_number: str, item_title: str, kind: SectionKind) -> list[Passage]:

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -30,7 +29,7 @@ from qa.types import Citation, Passage, QuestionKind
 from qa.vocabulary.archive import procedural_title
 from qa.vocabulary.cues import records_vote, refers_to_recommendation
 from qa.vocabulary.sentences import sentences
-from qa.vocabulary.words import content_stems, name_stems
+from qa.vocabulary.words import content_stems, joined_compounds, name_stems, whole_numbers
 
 _WHOLE_DECISION = 1500  # characters of a decision quoted whole; a longer one is quoted by its sentences
 _RECOMMENDATION_QUOTE = 900  # characters of a recommendation quoted beside a decision that refers to it
@@ -219,10 +218,10 @@ def _names_same_case(retriever: Retriever, a: str, b: str) -> bool:
     ("Greve", "Kommune") weighs little, and titles naming other numbers ("Drifts- og anlægsoverførsler 2021
     til 2022" / "2022 til 2023", "Budgetopfølgning 1 2023" / "2 2023") are other cases. A compound is compared
     written whole ("Pride-flag" ~ "Prideflag")."""
-    numbers = [set(re.findall(r"\d+", title)) for title in (a, b)]
+    numbers = [whole_numbers(title) for title in (a, b)]
     if all(numbers) and numbers[0] != numbers[1]:
         return False
-    first, second = (set(content_stems(re.sub(r"(?<=[^\W\d])-(?=[^\W\d])", "", title))) for title in (a, b))
+    first, second = (set(content_stems(joined_compounds(title))) for title in (a, b))
     if not first or not second:
         return False
     return max(retriever.title_share(first, second), retriever.title_share(second, first)) >= 0.5

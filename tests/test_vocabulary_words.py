@@ -16,11 +16,14 @@ from qa.vocabulary.words import (
     detect_language,
     english_names,
     full_names,
+    holds_name,
+    joined_compounds,
     municipality_body_stems,
     name_stems,
     same_title,
     stem,
     tokens,
+    whole_numbers,
 )
 from tests.vocabulary_tables import wrong
 
@@ -186,3 +189,21 @@ def test_split_sentences(text, expected):
 ])
 def test_sentences_spans(text, expected):
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Imod stemte Jens Holm og Lise Berg.", "Jens Holm", True),
+    ("Imod stemte Jens Holmberg.", "Jens Holm", False),
+    ("Imod stemte Jens Holm.", "Jens Hol", False),
+])
+def test_holds_name(text, name, expected):
+    assert holds_name(text, name) is expected
+
+
+@pytest.mark.parametrize("text, numbers, joined", [
+    ("Budgetopfølgning 2 2023", {"2", "2023"}, "Budgetopfølgning 2 2023"),
+    ("Pride-flag på rådhuset", set(), "Prideflag på rådhuset"),
+    ("Rammeaftale 2023-24", {"2023", "24"}, "Rammeaftale 2023-24"),
+])
+def test_title_numbers_and_compounds(text, numbers, joined):
+    assert whole_numbers(text) == numbers and joined_compounds(text) == joined

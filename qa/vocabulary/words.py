@@ -64,6 +64,16 @@ def full_names(text: str, inside_sentences: bool = False) -> list[str]:
     return (_FULL_NAME_INSIDE if inside_sentences else _FULL_NAME).findall(text)
 
 
+def whole_numbers(text: str) -> set[str]:
+    """The digit runs of a text ("Budgetopfølgning 2 2023" → {"2", "2023"})."""
+    return set(re.findall(r"\d+", text))
+
+
+def joined_compounds(text: str) -> str:
+    """A hyphen inside a word removed ("Pride-flag" → "Prideflag"); between digits ("2023-24") it stays."""
+    return re.sub(r"(?<=[^\W\d])-(?=[^\W\d])", "", text)
+
+
 def holds_name(text: str, name: str) -> bool:
     """Whether the text names `name` as a whole name: "Jens Holm" is not in "Jens Holmberg"."""
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None

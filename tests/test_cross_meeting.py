@@ -9,16 +9,14 @@ item and decision, the other treatments newest first, and every quote stays verb
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import datetime
 
 import pytest
 
-from ingest.pipeline import ingest_paths
-from ingest.store import Store
 from ingest.vocabulary import SectionKind
 from qa.answer import Answerer
 from qa.types import Status
+from tests.conftest import greve_store
 
 FILES = ("Kultur- og Fritidsudvalget_2023-04-26T17:00:00+02:00_d3933a77-5739-4726-b3f7-897a3c2a706b.json",
          "Økonomiudvalget_2023-05-08T08:00:00+02:00_220cd32a-3dd1-4850-8405-79874040c7f9.json",
@@ -28,11 +26,7 @@ TREATED = re.compile(r"(\d\d-\d\d-\d{4}), pkt\. (\d+) «Scenarier for kunstgræs
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory, corpus_extra, hash_embedder):
-    folder = tmp_path_factory.mktemp("greve-case")
-    for name in FILES:
-        shutil.copy(corpus_extra / "greve-json" / name, folder / name)
-    store = Store(tmp_path_factory.mktemp("greve-case-store"), hash_embedder)
-    assert all(r.status == "ingested" for r in ingest_paths([folder], store, 30_000_000))
+    store = greve_store(tmp_path_factory, corpus_extra, FILES, hash_embedder, "greve-case")
     yield Answerer(store)
     store.close()
 

@@ -11,15 +11,12 @@ the Kultur- og Fritidsudvalget (26-04-2023) through the Økonomiudvalget to the 
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from ingest.pipeline import ingest_paths
-from ingest.store import Store
 from qa.answer import Answerer, understand
 from qa.extractive import target_items
 from qa.types import Passage
+from tests.conftest import greve_store
 
 FILES = ("Kultur- og Fritidsudvalget_2023-04-26T17:00:00+02:00_d3933a77-5739-4726-b3f7-897a3c2a706b.json",
          "Økonomiudvalget_2023-05-08T08:00:00+02:00_220cd32a-3dd1-4850-8405-79874040c7f9.json",
@@ -30,11 +27,7 @@ KARLSLUNDE = {("2023-04-26", "6"), ("2023-05-08", "32"), ("2023-05-15", "36")}
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory, corpus_extra, embedder):
-    folder = tmp_path_factory.mktemp("greve-ranking")
-    for name in FILES:
-        shutil.copy(corpus_extra / "greve-json" / name, folder / name)
-    store = Store(tmp_path_factory.mktemp("greve-ranking-store"), embedder)
-    assert all(r.status == "ingested" for r in ingest_paths([folder], store, 30_000_000))
+    store = greve_store(tmp_path_factory, corpus_extra, FILES, embedder, "greve-ranking")
     yield Answerer(store)
     store.close()
 

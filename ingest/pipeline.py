@@ -8,6 +8,7 @@ current chunker and parser) are skipped.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from ingest.chunking import chunk_meeting
 from ingest.converters import SUPPORTED_SUFFIXES, ConversionError, convert
 from ingest.store import EmbeddingCallback, Store
 from ingest.structure import parse_document
+from ingest.types import Chunk, Meeting, RawDocument
 from ingest.vocabulary import reads_as_instructions
 
 log = logging.getLogger(__name__)
@@ -55,29 +57,52 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def ingest_file(path: Path, store: Store, max_bytes: int, municipality: str | None = None) -> FileReport:
+@dataclass(frozen=True)
+class ReadMinutes:
+    """A file read as minutes: its text and lines, its meetings and their chunks (nothing stored yet)."""
+
+    doc: RawDocument
+    meetings: list[Meeting]
+    chunks: list[Chunk]
+
+
+def read_minutes(path: Path, name: str, max_bytes: int, municipality: str | None = None) -> ReadMinutes:
+    """Convert, structure and chunk one file; raises ConversionError with the reason it is not minutes."""
+    doc = convert(path, max_bytes, name)
+    meetings = parse_document(doc, municipality)
+    if not any(m.items for m in meetings):
+        raise ConversionError(name, "no agenda items found (is this a set of minutes or an agenda?)")
+    return ReadMinutes(doc, meetings, [chunk for meeting in meetings for chunk in chunk_meeting(meeting, doc)])
+
+
+def ingest_file(path: Path, store: Store, max_bytes: int, municipality: str | None = None, name: str | None = None) -> FileReport:
+    name = name or path.name
+    known = store.catalogue.file(name)
+    if known and known.status == "ok" and known.structure == store.catalogue.collection and known.sha256 == _sha256(path):
+        return FileReport(name, "unchanged", known.meetings or 0, known.items or 0, known.chunks or 0)
     try:
-        doc = convert(path, max_bytes)
+        read = read_minutes(path, name, max_bytes, municipality)
     except ConversionError as exc:
         log.warning("%s", exc)
-        return FileReport(path.name, "error", error=exc.reason)
-    known = store.catalogue.file(doc.name)
-    if known and known.sha256 == doc.sha256 and known.status == "ok" and known.structure == store.catalogue.collection:
-        return FileReport(doc.name, "unchanged", known.meetings or 0, known.items or 0, known.chunks or 0)
-    meetings = parse_document(doc, municipality)
-    items = sum(len(m.items) for m in meetings)
-    if not items:
-        reason = "no agenda items found (is this a set of minutes or an agenda?)"
-        log.warning("%s: %s", doc.name, reason)
-        return FileReport(doc.name, "error", error=reason)
-    chunks = [chunk for meeting in meetings for chunk in chunk_meeting(meeting, doc)]
+        return FileReport(name, "error", error=exc.reason)
+    doc, meetings, chunks = read.doc, read.meetings, read.chunks
     store.replace_file(doc, meetings, chunks, str(path.resolve()))
     closed = sum(item.closed for m in meetings for item in m.items)
     flagged = [c for c in chunks if reads_as_instructions(c.text)]
     for chunk in flagged:
         log.warning("%s, pkt. %s: a passage reads as instructions to a language model: %r", doc.name, chunk.source.item_number,
                     chunk.text[:120])
-    return FileReport(doc.name, "ingested", len(meetings), items, len(chunks), closed, flagged=len(flagged))
+    return FileReport(doc.name, "ingested", len(meetings), sum(len(m.items) for m in meetings), len(chunks), closed,
+                      flagged=len(flagged))
+
+
+def _sha256(path: Path) -> str | None:
+    """The file's content hash, or None when it cannot be read (the converter then says why)."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def ingest_paths(

@@ -35,9 +35,11 @@ _CONVERTERS: dict[str, Converter] = {
 SUPPORTED_SUFFIXES = tuple(_CONVERTERS)
 
 
-def convert(path: Path, max_bytes: int) -> RawDocument:
-    """Read and convert one file; raises ConversionError with a clear reason."""
-    name = path.name
+def convert(path: Path, max_bytes: int, name: str | None = None) -> RawDocument:
+    """Read and convert one file; raises ConversionError with a clear reason. `name` is the document's
+    identity in the store (its path below the ingest root, or its upload id and name); the file's own name
+    by default."""
+    name = name or path.name
     converter = _CONVERTERS.get(path.suffix.lower())
     if converter is None:
         raise ConversionError(name, f"unsupported file type '{path.suffix or '(none)'}' (supported: {', '.join(SUPPORTED_SUFFIXES)})")

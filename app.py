@@ -15,6 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from app_documents import UPLOAD_TYPES, documents_page, keep_reports, progress_bar, show_reports
 from ingest.settings import get_settings
 from qa.answer import Answerer
 from qa.archive import suggested_questions
@@ -24,16 +25,7 @@ from qa.cases import brief, case_timeline
 from qa.document import statement_item
 from qa.export import DOCX_MIME, MARKDOWN_MIME, export_file_name, to_docx, to_markdown
 from qa.factcheck import check_claim
-from qa.library import (
-    SUPPORTED_SUFFIXES,
-    add_documents,
-    add_folder,
-    embedding_progress,
-    list_documents,
-    meeting_choices,
-    open_store,
-    remove_document,
-)
+from qa.library import add_folder, embedding_progress, meeting_choices, open_store
 from qa.meetings import list_meetings
 from qa.messages import NO_DECISION_SHORT, RECOMMENDATION_LABEL, VERDICT_LABEL, meeting_label
 from qa.render import markdown_literal as md
@@ -42,7 +34,6 @@ from qa.summarise import NO_DECISION, summarize
 from qa.types import Filters
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
-UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]
 VIEWS = ["Spørg", "Møder", "Sagsforløb", "Faktatjek", "Dokumenter"]
 
 st.set_page_config(page_title="Referent", page_icon="📜", layout="wide")
@@ -100,35 +91,6 @@ store = _store()
 @st.cache_resource(show_spinner="Gør svarene klar …")
 def _answerer():
     return Answerer(store, make_llm(settings), describe_llm(settings))
-
-
-def _progress_bar():
-    bar = st.progress(0.0, text="Indlæser …")
-
-    def update(done: int, total: int, name: str) -> None:
-        bar.progress(done / total if total else 1.0, text=f"{done}/{total} {name}")
-
-    return update
-
-
-def _keep_reports(origin: str, reports) -> None:
-    """One line per file (ingested, unchanged, or the error and its reason), kept until dismissed."""
-    labels = {"ingested": "indlæst", "unchanged": "uændret", "error": "fejl"}
-    st.session_state[f"reports-{origin}"] = [
-        (r.status == "error", f"{md(r.name)}: {labels.get(r.status, r.status)} – "
-         + (md(r.error or "") if r.status == "error" else f"{r.meetings} møde(r), {r.items} punkter, {r.chunks} uddrag"))
-        for r in reports]
-
-
-def _show_reports(origin: str) -> None:
-    lines = st.session_state.get(f"reports-{origin}")
-    if not lines:
-        return
-    for failed, line in lines:
-        (st.error if failed else st.success)(line)
-    if st.button("Skjul resultaterne", key=f"dismiss-{origin}"):
-        del st.session_state[f"reports-{origin}"]
-        st.rerun()
 
 
 def _source_card(citation, key: str) -> None:
@@ -260,9 +222,9 @@ if not meetings:
     st.info("Der er ingen referater i søgeindekset endnu. Indlæs demo-referaterne fra den opdigtede Lilleå "
             "Kommune, eller tilføj jeres egne under 'Dokumenter'.")
     if st.button("Indlæs demo-referaterne"):
-        _keep_reports("demo", add_folder(store, SAMPLES, settings.max_file_bytes, _progress_bar()))
+        keep_reports("demo", add_folder(store, SAMPLES, settings.max_file_bytes, progress_bar()))
         st.rerun()
-_show_reports("demo")
+show_reports("demo")
 
 chat_tab, meetings_tab, case_tab, check_tab, documents_tab = st.tabs(VIEWS, key="view", on_change="rerun")
 # At the top level the chat input is pinned to the bottom of the page; it is there only while 'Spørg' is open.
@@ -363,30 +325,4 @@ if check_tab.open:
 
 if documents_tab.open:
     with documents_tab:
-        uploader = st.session_state.setdefault("uploader", 0)  # a new key empties the uploader after each upload
-        uploads = st.file_uploader("Tilføj referater (PDF, DOCX, HTML, TXT eller dagsordensportalens JSON)",
-                                   type=UPLOAD_TYPES, accept_multiple_files=True, max_upload_size=MAX_MB,
-                                   key=f"uploads-{uploader}")
-        if uploads and st.button("Indlæs"):
-            _keep_reports("upload", add_documents(store, [(u.name, u.getvalue()) for u in uploads],
-                                                  settings.max_file_bytes, _progress_bar(), embed=False))
-            embedding_worker(settings).start()  # searchable by their words now, by meaning when embedded
-            st.session_state["uploader"] = uploader + 1
-            st.rerun()  # the sidebar's counts, drawn before the upload, are drawn again
-        _show_reports("upload")
-        documents = list_documents(store)
-        if documents:
-            st.table([{"Dokument": md(d.name), "Format": d.format, "Møder": d.meetings, "Punkter": d.items,
-                       "Uddrag": d.chunks, "Indlæst": "-".join(reversed((d.ingested_at or "")[:10].split("-")))} for d in documents],
-                     hide_index=True, height=min(420, 40 + 36 * len(documents)))
-            name = st.selectbox("Fjern dokument", [d.name for d in documents], index=None, placeholder="Vælg et dokument")
-            if name and st.button("Fjern", type="secondary"):
-                remove_document(store, name)
-                st.session_state["reports-upload"] = [(False, f"{md(name)}: fjernet – dets uddrag og resuméer er slettet")]
-                st.rerun()
-        with st.expander("Om systemet"):
-            st.markdown(f"Søgning efter betydning: `{store.embedder.name}` · svar: `{describe_llm(settings)}` · "
-                        f"data: `{settings.data_dir}`" + (f" · Chroma: `{settings.chroma_url}`" if settings.chroma_url else ""))
-            if documents:
-                st.table([{"Dokument": md(d.name), "sha256": d.sha256, "Struktur": d.structure, "Status": d.status}
-                          for d in documents], hide_index=True)
+        documents_page(store, settings, MAX_MB)

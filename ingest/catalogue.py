@@ -120,6 +120,7 @@ class FileRow:
     meetings: int | None
     items: int | None
     chunks: int | None
+    path: str | None = None  # where it was read from (absolute); an upload's copy under the data folder
 
     @property
     def complete(self) -> bool:
@@ -135,7 +136,7 @@ _MEETING_COLUMNS = ("m.id, m.file_name, m.municipality, m.committee, m.meeting_d
 _COMPLETE = "JOIN files f ON f.name = m.file_name WHERE f.status = 'ok' AND f.collection = ?"  # made by this version
 _ITEM_COLUMNS = ("i.meeting_id, i.position, i.number, i.title, i.case_number, i.category, i.closed, m.municipality, "
                  "m.committee, m.meeting_date")
-_FILE_COLUMNS = "name, sha256, format, status, collection, ingested_at, meetings, items, chunks"
+_FILE_COLUMNS = "name, sha256, format, status, collection, ingested_at, meetings, items, chunks, path"
 
 
 def _day(text: str | None) -> date | None:
@@ -179,6 +180,8 @@ class Catalogue:
                                            ("meetings", "source_url", "TEXT")):
             if column not in {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}:
                 self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+        # A document is found by where it was read from (its name in the store may be wider than the file's own).
+        self._db.execute("CREATE INDEX IF NOT EXISTS files_path ON files(path)")
 
     def close(self) -> None:
         self._db.close()
@@ -186,6 +189,11 @@ class Catalogue:
     # -- files ---------------------------------------------------------------------------------------
     def file(self, name: str) -> FileRow | None:
         row = self._db.execute(f"SELECT {_FILE_COLUMNS} FROM files WHERE name = ?", (name,)).fetchone()
+        return FileRow(*row) if row else None
+
+    def file_at(self, path: str) -> FileRow | None:
+        """The document read from this file (an absolute path), whatever its name in the store."""
+        row = self._db.execute(f"SELECT {_FILE_COLUMNS} FROM files WHERE path = ? ORDER BY name LIMIT 1", (path,)).fetchone()
         return FileRow(*row) if row else None
 
     def files(self) -> list[FileRow]:
@@ -232,6 +240,11 @@ class Catalogue:
                  sum(len(m.items) for m in meetings), len(chunks), path),
             )
             self._bump_revision()
+
+    def move_file(self, name: str, path: str) -> None:
+        """The document is now read from another place (same content)."""
+        with self._db:
+            self._db.execute("UPDATE files SET path = ? WHERE name = ?", (path, name))
 
     def remove_file(self, name: str) -> None:
         with self._db:

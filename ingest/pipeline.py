@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.chunking import chunk_meeting
-from ingest.converters import SUPPORTED_SUFFIXES, ConversionError, convert
+from ingest.converters import ConversionError, convert
+from ingest.discovery import Found, discover, store_name
 from ingest.store import EmbeddingCallback, Store
 from ingest.structure import parse_document
 from ingest.types import Chunk, Meeting, RawDocument
@@ -29,7 +30,7 @@ Progress = Callable[[int, int, str], None]  # (files done, files total, current 
 @dataclass(frozen=True)
 class FileReport:
     name: str
-    status: str  # ingested | unchanged | error
+    status: str  # ingested | unchanged | skipped (an upload the user chose not to add) | error
     meetings: int = 0
     items: int = 0
     chunks: int = 0
@@ -39,22 +40,6 @@ class FileReport:
 
     def to_json(self) -> dict:
         return self.__dict__.copy()
-
-
-def discover(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, and supported files found under folders (recursively, sorted). A symbolic link
-    inside a folder is not followed: it may point anywhere on the machine (only a link named directly is)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            for p in sorted(path.rglob("*")):
-                if p.is_symlink():
-                    log.warning("%s: a symbolic link, not followed", p)
-                elif p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES:
-                    found.append(p)
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -79,6 +64,8 @@ def ingest_file(path: Path, store: Store, max_bytes: int, municipality: str | No
     name = name or path.name
     known = store.catalogue.file(name)
     if known and known.status == "ok" and known.structure == store.catalogue.collection and known.sha256 == _sha256(path):
+        if known.path != str(path.resolve()):  # the same document, moved: its source opens from where it is now
+            store.catalogue.move_file(name, str(path.resolve()))
         return FileReport(name, "unchanged", known.meetings or 0, known.items or 0, known.chunks or 0)
     try:
         read = read_minutes(path, name, max_bytes, municipality)
@@ -106,21 +93,24 @@ def _sha256(path: Path) -> str | None:
 
 
 def ingest_paths(
-    paths: Iterable[Path], store: Store, max_bytes: int, progress: Progress | None = None, municipality: str | None = None,
+    paths: Iterable[Path | Found], store: Store, max_bytes: int, progress: Progress | None = None, municipality: str | None = None,
     embed: bool = True, embedding_progress: EmbeddingCallback | None = None,
 ) -> list[FileReport]:
-    """Store every file, then (with `embed`) embed what is pending; `embed=False` leaves that to a
+    """Store every file (each under its name in the store, `discovery.store_name`), then (with `embed`)
+    embed what is pending; `embed=False` leaves that to a
     background worker (`python -m ingest --embed-only`, or the app's)."""
     files = discover(paths)
     reports: list[FileReport] = []
-    for done, path in enumerate(files):
+    for done, found in enumerate(files):
+        name = found.below_root
         if progress:
-            progress(done, len(files), path.name)
+            progress(done, len(files), name)
         try:
-            reports.append(ingest_file(path, store, max_bytes, municipality))
+            name = store_name(store.catalogue, found)  # after the batch's earlier files: they hold their names
+            reports.append(ingest_file(found.path, store, max_bytes, municipality, name))
         except Exception as exc:  # one bad file never stops the batch
-            log.exception("%s: unexpected failure", path.name)
-            reports.append(FileReport(path.name, "error", error=f"unexpected failure: {type(exc).__name__}: {exc}"))
+            log.exception("%s: unexpected failure", name)
+            reports.append(FileReport(name, "error", error=f"unexpected failure: {type(exc).__name__}: {exc}"))
     if progress:
         progress(len(files), len(files), "")
     if embed:

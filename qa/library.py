@@ -5,8 +5,6 @@ The app calls these functions and never the store itself.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,41 +17,16 @@ from ingest.store import EmbeddingProgress, Store
 from ingest.vocabulary import SectionKind
 from qa.retrieval import section_passages
 from qa.types import Citation
+from qa.uploads import Conflict, OnConflict, add_documents, conflicts, delete_copy, safe_file_name
 
-__all__ = ["SUPPORTED_SUFFIXES", "add_documents", "add_folder", "citation_context", "embedding_progress", "list_documents",
-           "meeting_choices", "meeting_items", "open_store", "remove_document", "safe_file_name", "source_file"]
+__all__ = ["SUPPORTED_SUFFIXES", "Conflict", "OnConflict", "add_documents", "add_folder", "citation_context", "conflicts",
+           "embedding_progress", "list_documents", "meeting_choices", "meeting_items", "open_store", "remove_document",
+           "safe_file_name", "source_file"]
 
 
 def open_store(settings: Settings) -> Store:
     return Store(settings.data_dir, make_embedder(settings.embedder), settings.chroma_url or None, settings.writer_wait_s,
                  settings.embed_chars)
-
-
-def safe_file_name(name: str) -> str:
-    """A file name without folders, control characters or shell-hostile characters; the suffix kept."""
-    name = unicodedata.normalize("NFC", Path(name.replace("\\", "/")).name)
-    stem, suffix = Path(name).stem, Path(name).suffix.lower()
-    stem = re.sub(r"[^\w\-. ]+", "_", stem).strip(" ._") or "dokument"
-    return f"{stem[:120]}{suffix}"
-
-
-def add_documents(store: Store, files: list[tuple[str, bytes]], max_bytes: int, progress: Progress | None = None,
-                  embed: bool = True) -> list[FileReport]:
-    """Save uploads under the data folder and ingest them; a refused file gets its reason, the rest go on.
-    `embed=False` leaves their vectors to a background worker (`qa.background`): searchable lexically now."""
-    folder = store.data_dir / "uploads"
-    folder.mkdir(parents=True, exist_ok=True)
-    accepted, refused = [], []
-    for name, data in files:
-        clean = safe_file_name(name)
-        if Path(clean).suffix not in SUPPORTED_SUFFIXES:
-            refused.append(FileReport(clean, "error", error=f"file type not allowed (allowed: {', '.join(SUPPORTED_SUFFIXES)})"))
-        elif len(data) > max_bytes:
-            refused.append(FileReport(clean, "error", error=f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit"))
-        else:
-            (folder / clean).write_bytes(data)
-            accepted.append(folder / clean)
-    return refused + ingest_paths(accepted, store, max_bytes, progress, embed=embed)
 
 
 def add_folder(store: Store, folder: Path, max_bytes: int, progress: Progress | None = None) -> list[FileReport]:
@@ -70,10 +43,10 @@ def list_documents(store: Store) -> list[FileRow]:
 
 
 def remove_document(store: Store, name: str) -> None:
+    """Remove a document from the store, and its copy when it was uploaded."""
+    copy = store.catalogue.file_path(name)
     store.remove_file(name)
-    upload = store.data_dir / "uploads" / safe_file_name(name)
-    if upload.exists():
-        upload.unlink()
+    delete_copy(store, copy)
 
 
 def meeting_choices(meetings: list[MeetingRow]) -> dict[str, str]:

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 
+from ingest.analysis import index_terms
 from ingest.filters import Filters
 from ingest.pipeline import ingest_paths
 from ingest.store import Store
@@ -84,4 +85,30 @@ def test_an_open_store_finds_by_meaning_what_another_process_added_and_forgets_w
                         f"Store(Path({str(tmp_path)!r}), HashEmbedder()).remove_file({first.name!r})")
     found = reader.query(vector, 1000)
     assert _files(reader, found) == {last.name} and len(found) == reader.count()
+    reader.close()
+
+
+def test_an_open_store_answers_from_the_new_version_of_a_file_another_process_replaced(tmp_path, corpus, hash_embedder):
+    """Replace, the third of issue 14's two-process cases: the file changes on disk and another process ingests
+    it again; the open store finds the new passages, by words and by meaning, and none of the old."""
+    minutes = tmp_path / "files" / "referat.txt"
+    minutes.parent.mkdir()
+    original = sorted(corpus.glob("*.txt"))[-1].read_text(encoding="utf-8")
+    minutes.write_text(original, encoding="utf-8")
+    writer = Store(tmp_path / "store", hash_embedder)
+    ingest_paths([minutes], writer, MAX_BYTES)
+    writer.close()
+    reader = Store(tmp_path / "store", hash_embedder)
+    old = reader.file_chunks("referat.txt")
+    old_ids = {c.id for c in old}
+    sentence = next(line for c in old for line in c.text.splitlines() if len(line.split()) > 8)
+    minutes.write_text(original.replace(sentence, "Udvalget drøftede kvasarfinansiering af cykelparkering."), encoding="utf-8")
+
+    _in_another_process("-m", "ingest", "--store", str(tmp_path / "store"), str(minutes))
+    new_ids = {c.id for c in reader.file_chunks("referat.txt")}
+    assert new_ids and new_ids != old_ids
+    by_meaning = reader.query(hash_embedder.embed_query("kvasarfinansiering af cykelparkering"), 1000)
+    assert {c.id for c in by_meaning} == new_ids  # every passage of the new version, none of the old
+    by_words = reader.chunks.search(index_terms("kvasarfinansiering"), 10)
+    assert by_words and {c.id for c in by_words} <= new_ids
     reader.close()

@@ -17,7 +17,7 @@ import shutil
 import unicodedata
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -68,42 +68,57 @@ def add_documents(store: Store, files: list[tuple[str, bytes]], max_bytes: int, 
     """Save uploads under the data folder and ingest them; a refused file gets its reason, the rest go on.
     `on_conflict` says, by cleaned name, what to do where a stored document has the name (default: keep
     both). `embed=False` leaves their vectors to a background worker (`qa.background`)."""
-    folder = store.data_dir / "uploads"
-    reports: list[FileReport] = []
-    accepted: list[Found] = []
-    replaced: dict[str, str | None] = {}  # name → the copy of the document it replaces
+    # Names are chosen and taken in one step, under the store's writer lock: two users uploading one name at
+    # once (two sessions of the app, or two apps) never get the same name.
+    with store.writing():
+        placed = _place(store, files, max_bytes, on_conflict or {})
+        results = ingest_paths(placed.accepted, store, max_bytes, progress, embed=False)
+        for found, report in zip(placed.accepted, results, strict=True):
+            if report.status == "ingested" and (old := placed.replaced.get(report.name)):
+                delete_copy(store, old)
+            elif report.status != "ingested":  # refused, or identical to the stored document: nothing refers to it
+                delete_copy(store, str(found.path))
+    if embed:
+        store.embed_pending()
+    return placed.refused + results
+
+
+@dataclass
+class _Placed:
+    refused: list[FileReport] = field(default_factory=list)
+    accepted: list[Found] = field(default_factory=list)  # each upload's copy and its name in the store
+    replaced: dict[str, str | None] = field(default_factory=dict)  # name → the copy of the document it replaces
+
+
+def _place(store: Store, files: list[tuple[str, bytes]], max_bytes: int, on_conflict: Mapping[str, OnConflict]) -> _Placed:
+    """Name each upload in the store and save its copy in a folder of its own; refuse what cannot be added."""
+    placed = _Placed()
     taken: set[str] = set()  # names given in this batch
     for name, data in files:
         clean = safe_file_name(name)
         if Path(clean).suffix not in SUPPORTED_SUFFIXES:
-            reports.append(FileReport(clean, "error", error=f"file type not allowed (allowed: {', '.join(SUPPORTED_SUFFIXES)})"))
+            placed.refused.append(FileReport(clean, "error", error=f"file type not allowed (allowed: {', '.join(SUPPORTED_SUFFIXES)})"))
             continue
         if len(data) > max_bytes:
-            reports.append(FileReport(clean, "error", error=f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit"))
+            placed.refused.append(FileReport(clean, "error", error=f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit"))
             continue
         existing = store.catalogue.file(clean) if clean not in taken else None
-        choice = (on_conflict or {}).get(clean, OnConflict.KEEP_BOTH)
         target = clean
         if clean in taken or (existing and existing.sha256 != hashlib.sha256(data).hexdigest()):
+            choice = on_conflict.get(clean, OnConflict.KEEP_BOTH)
             if clean not in taken and choice is OnConflict.SKIP:
-                reports.append(FileReport(clean, "skipped", error="a document of this name is stored; it was kept and this upload not read"))
+                placed.refused.append(FileReport(clean, "skipped", error="a document of this name is stored; it was kept"))
                 continue
             if clean in taken or choice is OnConflict.KEEP_BOTH:
                 target = _free_name(store, clean, taken)
             else:
-                replaced[clean] = existing.path if existing else None
+                placed.replaced[clean] = existing.path if existing else None
         taken.add(target)
-        copy = folder / uuid.uuid4().hex[:12] / target
+        copy = store.data_dir / "uploads" / uuid.uuid4().hex[:12] / target
         copy.parent.mkdir(parents=True, exist_ok=True)
         copy.write_bytes(data)
-        accepted.append(Found(copy, target, fixed=True))
-    results = ingest_paths(accepted, store, max_bytes, progress, embed=embed)
-    for found, report in zip(accepted, results, strict=True):
-        if report.status == "ingested" and (old := replaced.get(report.name)):
-            delete_copy(store, old)
-        elif report.status != "ingested":  # refused, or identical to the stored document: nothing refers to it
-            delete_copy(store, str(found.path))
-    return reports + results
+        placed.accepted.append(Found(copy, target, fixed=True))
+    return placed
 
 
 def _free_name(store: Store, name: str, taken: set[str]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 
 import pytest
 
@@ -129,6 +130,28 @@ def test_uploads_of_one_name_never_replace_unasked(tmp_path, small_store):
 def test_uploads_whose_names_clean_alike_are_both_kept(small_store):
     reports = add_documents(small_store, [("a?b.txt", SOLBJERG.read_bytes()), ("a*b.txt", LILLEAA.read_bytes())], MAX_BYTES)
     assert [(r.name, r.status) for r in reports] == [("a_b.txt", "ingested"), ("a_b (2).txt", "ingested")]
+
+
+def test_two_users_uploading_one_name_at_once_both_keep_their_document(small_store):
+    """Two sessions of the app share one store. The first upload is held inside its ingest while the second
+    is sent: without one step for naming and storing, both would take 'referat.txt' and one be lost."""
+    first_inside, second_done = threading.Event(), threading.Event()
+
+    def held(done: int, total: int, name: str) -> None:
+        if done == 0:
+            first_inside.set()
+            second_done.wait(timeout=1.5)  # the second upload would finish here, were it not made to wait
+
+    def second() -> None:
+        first_inside.wait(timeout=30)
+        add_documents(small_store, [("referat.txt", LILLEAA.read_bytes())], MAX_BYTES, embed=False)
+        second_done.set()
+
+    other = threading.Thread(target=second)
+    other.start()
+    add_documents(small_store, [("referat.txt", SOLBJERG.read_bytes())], MAX_BYTES, held, embed=False)
+    other.join(timeout=60)
+    assert sorted(f.name for f in list_documents(small_store)) == ["referat (2).txt", "referat.txt"]
 
 
 @pytest.mark.parametrize("choice, documents", [

@@ -20,11 +20,19 @@ from qa.generation import ChatModel
 from qa.llm_answer import answer_with_llm
 from qa.question import Question, parse_question
 from qa.retrieval import Retriever
-from qa.scope import outside_archive, overruled_note, relax, searched
+from qa.scope import describe, outside_archive, overruled_note, relax, searched
 from qa.types import Answer, Filters, Passage, Status
 from qa.vocabulary.cues import subject_terms
-from qa.vocabulary.dates import named_years, years_in
-from qa.vocabulary.words import content_stems, english_names, full_names, municipality_body_stems, stem, tokens
+from qa.vocabulary.dates import named_years, names_period, years_in
+from qa.vocabulary.words import (
+    compound_parts,
+    content_stems,
+    english_names,
+    full_names,
+    municipality_body_stems,
+    stem,
+    tokens,
+)
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +42,8 @@ COVERAGE_DEPTH = 5  # how many of the best passages are looked at
 # half: its not-found questions reach at most 0.23, its answerable ones at least 0.44.
 MIN_COVERAGE = 0.35
 MIN_DENSE_EN = 0.79  # cosine similarity an English question needs with one of the top passages (dev set)
+MIN_HEAD_WORD = 6  # letters a question word needs to be found as the last part of a compound ("…ministeriets")
+MIN_COMPOUND_PART = 4  # letters each part of a compound found written apart needs ("tryg" + "tiltag")
 
 
 def understand(text: str, meetings: list[MeetingRow], filters: Filters | None = None,
@@ -90,6 +100,12 @@ class Answerer:
             return answer
         t = time.perf_counter()
         passages = self.retriever.search(question, EVIDENCE_K)
+        if (dated := self._dated_elsewhere(question, passages)) is not None:
+            period = Filters(since=question.filters.since, until=question.filters.until)
+            question, passages = dated
+            answer.filters = question.filters
+            note = " ".join(p for p in (note, messages.DATED_ELSEWHERE[question.language].format(
+                what=describe(period, question.language))) if p)
         timings["retrieval"] = time.perf_counter() - t
         answer.evidence = passages
         t = time.perf_counter()
@@ -115,6 +131,25 @@ class Answerer:
         return answer
 
 
+    def _dated_elsewhere(self, question: Question, passages: list[Passage]) -> tuple[Question, list[Passage]] | None:
+        """A period the question names may be what it is about, not when it was treated ("rykke byrådsmødet i
+        januar 2024", decided in December 2023): when no passage of the period's meetings speaks to the
+        question, the passages of other meetings' items whose title names a day or month of the period ("Ny
+        dato for byrådsmødet i januar 2024") and that speak to it, the question searching all meetings (None:
+        the period's meetings answer, or no other item is about the period). An item that only mentions the
+        period in its text (a plan for a later meeting) is not about it."""
+        stated, filters = question.stated, question.filters
+        if (stated.since is None or (filters.since, filters.until) != (stated.since, stated.until)
+                or answers_question(question, passages, self.retriever)):
+            return None
+        wider = replace(question, filters=replace(filters, since=None, until=None))
+        found = self.retriever.search(wider, EVIDENCE_K)
+        dated = [p for p in found if names_period(p.source.item_title, stated.since, stated.until)]
+        if not dated or not answers_question(wider, dated, self.retriever):
+            return None
+        return wider, dated + [p for p in found if p not in dated]
+
+
 def _holds(present: set[str], part: str, loose: bool = False) -> bool:
     """A stem is in a passage; `loose` (the parts of a compound the question makes of a rare word), also
     inside a compound of at least three letters more: "bus" in "busdrift", "bespar" in "driftsbespar"."""
@@ -131,8 +166,25 @@ def coverage(terms: set[str], passage: Passage, retriever: Retriever | None = No
     if retriever is None:
         return len(terms & present) / len(terms)
     found = [t for t in terms if any(all(_holds(present, p, loose=n > 0) for p in reading)
-                                     for n, reading in enumerate(retriever.term_readings(t)))]
+                                     for n, reading in enumerate(retriever.term_readings(t)))
+             or _written_apart(present, retriever, t) or _head_of_compound(present, t)]
     return sum(retriever.term_weight(t) for t in found) / sum(retriever.term_weight(t) for t in terms)
+
+
+def _written_apart(present: set[str], retriever: Retriever, term: str) -> bool:
+    """A compound the minutes write (not only a rare one, which the retriever reads by its parts already)
+    found written apart, both its parts as words of at least MIN_COMPOUND_PART letters: a passage on "Tryghed
+    i Greve Nord - opfølgning på tiltag" speaks of "tryghedstiltagene"; "delmål" is not in "del" and "mål"."""
+    if retriever.term_readings(term) != [(term,)]:
+        return False
+    parts = compound_parts(term, retriever.vocabulary().__contains__, stemmed_head=True)
+    return bool(parts) and all(len(p) >= MIN_COMPOUND_PART and p in present for p in parts)
+
+
+def _head_of_compound(present: set[str], term: str) -> bool:
+    """A question word the passage writes as the last part of a compound, its head: "ministeriets" in
+    "Beskæftigelsesministeriets" (a kind of ministry); a long word only, never a suffix ("-del", "-hed")."""
+    return len(term) >= MIN_HEAD_WORD and any(len(s) >= len(term) + 3 and s.endswith(term) for s in present)
 
 
 def _subject_variants(question: Question, retriever: Retriever, claim: bool = False) -> list[set[str]]:
@@ -143,8 +195,15 @@ def _subject_variants(question: Question, retriever: Retriever, claim: bool = Fa
     and in a claim every number and name (facts to check, not what the claim is about)."""
     checked = {stem(w) for name in full_names(question.text) for w in tokens(name)} if claim else set()
     sources = [question.coverage_terms()] + ([set(question.named)] if question.filters.is_empty() else [])
-    return [{t for t in subject_terms(terms) - checked if not (t[0].isdigit() and (claim or not retriever.term_parts(t)))}
-            for terms in sources]
+    return [{t for t in subject_terms(terms) - checked if not (t[0].isdigit() and (claim or not retriever.term_parts(t)))
+             and not _said_by_parts(t, terms)} for terms in sources]
+
+
+def _said_by_parts(term: str, terms: set[str]) -> bool:
+    """A hyphenated word whose parts the question's words already hold ("V-medlem": "medlem"; a party letter
+    is no word): counted once, by its parts, not again as a word the minutes never write."""
+    parts = [p for p in term.split("-") if len(p) >= 3]
+    return "-" in term and bool(parts) and all(stem(p) in terms for p in parts)
 
 
 def speaks_to(question: Question, passage: Passage, retriever: Retriever, besides: set[str] = frozenset()) -> bool:

@@ -55,6 +55,11 @@ QUESTION_SCOPE = {
 ALL_MEETINGS = {"da": "alle møder", "en": "all meetings"}
 PERIOD = {"da": "perioden {since} – {until}", "en": "the period {since} – {until}"}
 
+DATED_ELSEWHERE = {
+    "da": "Møderne i {what} svarer ikke på spørgsmålet; der er søgt i alle møder, i sager hvis titel nævner perioden.",
+    "en": "The meetings in {what} do not answer the question; all meetings were searched, in items whose title names the period.",
+}
+
 REFERRED_RECOMMENDATION = {
     "da": "Beslutningen henviser til forvaltningens indstilling (forslaget, ikke beslutningen): {text}",
     "en": "The decision refers to the administration's recommendation (the proposal, not the decision): {text}",

@@ -50,7 +50,8 @@ def overruled_note(used: Filters, set_aside: Filters, language: str) -> str:
         named=named, given=", ".join(list(set_aside.committees) + list(set_aside.municipalities)))
 
 
-def _describe(dropped: Filters, language: str) -> str:
+def describe(dropped: Filters, language: str) -> str:
+    """'perioden 01-01-2024 – 31-01-2024, Økonomiudvalget': the filters named as a note names them."""
     parts = []
     if dropped.since or dropped.until:
         since = dropped.since.strftime("%d-%m-%Y") if dropped.since else "…"
@@ -73,7 +74,7 @@ def relax(filters: Filters, meetings: list[MeetingRow], language: str) -> tuple[
     dropped = Filters(tuple(m for m in filters.municipalities if m not in relaxed.municipalities),
                       tuple(c for c in filters.committees if c not in relaxed.committees),
                       filters.since if relaxed.since is None else None, filters.until if relaxed.until is None else None)
-    return relaxed, messages.NO_MEETINGS_FOR[language].format(what=_describe(dropped, language))
+    return relaxed, messages.NO_MEETINGS_FOR[language].format(what=describe(dropped, language))
 
 
 def outside_archive(text: str, meetings: list[MeetingRow], evidence: list[Passage],

@@ -78,3 +78,92 @@ BUDGET = _passage("Strandparken I/S - budget 2023", "Budgettet godkendes.", date
 def test_same_years(question, passage, same):
     parsed = parse_question(question, ["Greve"], ["Økonomiudvalget"])
     assert same_years(parsed, passage) is same
+
+
+class _Minutes:
+    """A retriever's word knowledge without a store: the stems the minutes use and how specific each is."""
+
+    def __init__(self, idf: dict[str, float], found: dict[bool, list[Passage]] | None = None):
+        self.idf, self.found = idf, found or {}
+
+    def vocabulary(self):
+        return self.idf.keys()
+
+    def term_parts(self, term: str) -> tuple[str, ...]:
+        from qa.vocabulary.words import known_parts
+
+        return known_parts(term, self.idf.__contains__)
+
+    def term_readings(self, term: str) -> list[tuple[str, ...]]:
+        return [parts] if (parts := self.term_parts(term)) else []
+
+    def term_weight(self, term: str) -> float:
+        parts = self.term_parts(term)
+        return self.idf[parts[0]] if len(parts) == 1 else 12.0
+
+    def search(self, question, k: int) -> list[Passage]:  # by whether the search keeps to a period
+        return self.found.get(question.filters.since is not None, [])[:k]
+
+
+MINUTES = _Minutes({"tryg": 4.0, "tiltag": 4.0, "tryghedstiltag": 8.5, "ministeri": 6.0, "beskæftigelsesministeri": 7.0,
+                    "benchmarking": 6.0, "medlem": 3.5, "deltog": 5.7, "del": 2.4, "fordel": 5.0, "skat": 4.0,
+                    "park": 4.0, "grev": 1.0, "nord": 3.4})
+
+
+@pytest.mark.parametrize(("terms", "title", "text", "share"), [
+    # a compound the minutes write is also found written apart: "tryghedstiltag" in "Tryghed ... tiltag"
+    ({"tryghedstiltag"}, "Tryghed i Greve Nord - opfølgning på tiltag", "Godkendt.", 1.0),
+    ({"tryghedstiltag"}, "Tryghed i Greve Nord", "Godkendt.", 0.0),  # one part is not the compound
+    # a long word written as the head of a compound: "ministeriets" in "Beskæftigelsesministeriets"
+    ({"ministeri", "benchmarking"}, "Beskæftigelsesministeriets benchmarking", "Orientering.", 1.0),
+    ({"del"}, "Fordele ved ordningen", "Orientering.", 0.0),  # a short word is never found inside another
+    ({"ministeri"}, "Ministeriets vejledning", "Orientering.", 1.0),
+])
+def test_a_question_word_found_in_the_minutes_compounds(terms, title, text, share):
+    from qa.answer import coverage
+
+    assert coverage(terms, _passage(title, text, date(2024, 10, 8)), MINUTES) == pytest.approx(share)
+
+
+@pytest.mark.parametrize(("question", "counted"), [
+    # "V-medlem" is "medlem" with a party letter: counted once, not again as a word the minutes never write
+    ("Hvilket V-medlem deltog i mødet?", {"medlem", "deltog"}),
+    ("Hvilke Greve-borgere deltog?", {"grev", "borg", "deltog"}),
+    ("Hvad koster skate-parken?", {"skat", "park"}),  # "koster" asks for an amount
+])
+def test_a_hyphenated_word_is_counted_by_its_parts(question, counted):
+    from qa.answer import _subject_variants
+
+    parsed = parse_question(question, [], [])
+    assert _subject_variants(parsed, MINUTES)[0] == counted
+
+
+JANUARY_MEETING = _passage("Ny dato for byrådsmødet i januar 2024", "Byrådsmødet den 31. januar 2024 flyttes til mandag "
+                           "den 29. januar 2024.", date(2023, 12, 11))
+JANUARY_OTHER = _passage("Godkendelse af dagsorden", "Dagsordenen godkendes.", date(2024, 1, 29))
+DECEMBER_OTHER = _passage("Ny dato for byrådsmødet", "Byrådsmødet flyttes til en mandag.", date(2023, 12, 11))
+DECEMBER_MENTION = _passage("Ny dato for byrådsmødet", "Byrådsmødet den 31. januar 2024 flyttes til en mandag.",
+                            date(2023, 12, 11))
+
+
+@pytest.mark.parametrize(("question", "inside", "outside", "answered_by"), [
+    # the month is what the case is about, decided the month before: the passage naming the month answers
+    ("Blev byrådsmødet i januar 2024 flyttet til mandag?", [JANUARY_OTHER], [JANUARY_MEETING], JANUARY_MEETING),
+    # a passage of another month that does not name it is no answer for it
+    ("Blev byrådsmødet i januar 2024 flyttet til mandag?", [JANUARY_OTHER], [DECEMBER_OTHER], None),
+    # nor one whose item only mentions it in passing (a plan for a later meeting): its title names another thing
+    ("Blev byrådsmødet i januar 2024 flyttet til mandag?", [JANUARY_OTHER], [DECEMBER_MENTION], None),
+    # the month's own meetings answer: they are kept to
+    ("Blev byrådsmødet i januar 2024 flyttet til mandag?", [JANUARY_MEETING], [DECEMBER_OTHER], None),
+])
+def test_a_month_the_question_is_about(question, inside, outside, answered_by):
+    minutes = _Minutes({"byrådsmød": 5.0, "flyttet": 5.0, "flyt": 5.0, "mandag": 5.0, "dagsorden": 2.0},
+                       {True: inside, False: outside})
+    answerer = Answerer.__new__(Answerer)
+    answerer.retriever = minutes
+    parsed = parse_question(question, ["Greve"], ["Byråd"])
+    assert parsed.filters.since == date(2024, 1, 1)
+    found = answerer._dated_elsewhere(parsed, minutes.search(parsed, 8))
+    assert (found and found[1][0]) == answered_by
+    if found:
+        assert found[0].filters.since is None

@@ -15,7 +15,7 @@ from qa.question import parse_question
 from qa.scope import outside_archive, relax, searched
 from qa.sentence_choice import Wanted
 from qa.types import Filters, Passage
-from qa.vocabulary.words import known_parts
+from qa.vocabulary.words import compound_parts, known_parts
 
 
 def _passage(text: str) -> Passage:
@@ -181,3 +181,34 @@ def test_a_rare_compound_is_also_read_by_its_parts(corpus_store):
     apart = _passage(f"{head}xyz og {tail}")
     assert coverage({word}, apart, retriever) == 1.0
     assert coverage({word}, _passage("noget helt andet"), retriever) == 0.0
+
+
+KNOWN_STEMS = {"tryg", "tiltag", "bus", "bespar", "klima", "udvalg", "bygning", "renovering"}
+
+
+@pytest.mark.parametrize("word, parts", [
+    ("busbespar", ("bus", "bespar")),
+    ("klimaudvalg", ("klima", "udvalg")),
+    ("bygningsrenovering", ("bygning", "renovering")),  # a linking s
+    ("skatepark", ()),  # no known parts
+])
+def test_compound_parts(word, parts):
+    assert compound_parts(word, KNOWN_STEMS.__contains__) == parts
+
+
+def test_a_compound_read_with_its_first_part_stemmed():
+    assert compound_parts("tryghedstiltag", KNOWN_STEMS.__contains__) == ()  # "tryghed" is no stem of the minutes
+    assert compound_parts("tryghedstiltag", KNOWN_STEMS.__contains__, stemmed_head=True) == ("tryg", "tiltag")
+
+
+@pytest.mark.parametrize(("question", "since", "until"), [
+    # a span of years is the period searched, not its first year
+    ("Hvad er der sket med Villa Sitka fra 2022, hvor renoveringsplanerne blev droppet, til beslutningen om salg i 2024?",
+     date(2022, 1, 1), date(2024, 12, 31)),
+    ("Hvad blev besluttet om Strandparken fra 2022 til 2025?", date(2022, 1, 1), date(2025, 12, 31)),
+    ("Hvad blev besluttet om Strandparken i 2022?", date(2022, 1, 1), date(2022, 12, 31)),
+])
+def test_a_span_of_years_is_one_period(question, since, until):
+    parsed = parse_question(question, ["Greve"], [])
+    assert (parsed.filters.since, parsed.filters.until) == (since, until)
+    assert "salg" in parsed.terms or "salg" not in question  # the words between the years stay search terms

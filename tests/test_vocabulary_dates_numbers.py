@@ -12,7 +12,16 @@ from datetime import date
 
 import pytest
 
-from qa.vocabulary.dates import exact_day, is_year, month_period, season_period, states_date, without_days, year_period
+from qa.vocabulary.dates import (
+    exact_day,
+    is_year,
+    month_period,
+    names_period,
+    season_period,
+    states_date,
+    without_days,
+    year_period,
+)
 from qa.vocabulary.numbers import (
     QUANTITY,
     amounts,
@@ -95,12 +104,45 @@ def test_month_period(text, expected):
     ("i 2100", None),
     wrong("Hvad besluttede udvalget i løbet af 2022?", (date(2022, 1, 1), date(2022, 12, 31)),
           reason="'i løbet af 2022' (during 2022) is not among the words that make a year a period"),
-    wrong("Hvad blev besluttet fra 2019 til 2021?", (date(2019, 1, 1), date(2021, 12, 31)),
-          reason="a range of years gives its first year only (2019-01-01..2019-12-31)"),
+    # a span of years is one period, the words between kept for the question
+    ("Hvad blev besluttet fra 2019 til 2021?", (date(2019, 1, 1), date(2021, 12, 31))),
+    ("Hvad er der sket med Villa Sitka fra 2022, hvor planerne blev droppet, til beslutningen om salg i 2024?",
+     (date(2022, 1, 1), date(2024, 12, 31))),
+    ("fra 2022 til og med 2024", (date(2022, 1, 1), date(2024, 12, 31))),
+    ("What happened from 2019 to 2021?", (date(2019, 1, 1), date(2021, 12, 31))),
+    ("overførsler fra 2022 til 2021", (date(2022, 1, 1), date(2022, 12, 31))),  # backwards: no span
+    ("fra 2022 til budget 2023-24", (date(2022, 1, 1), date(2022, 12, 31))),  # a budget period ends no span
+    ("fra 2022. Hvad skete i 2024?", (date(2022, 1, 1), date(2022, 12, 31))),  # another sentence
 ])
 def test_year_period(text, expected):
     found = year_period(text)
     assert (found and found[:2]) == expected
+
+
+@pytest.mark.parametrize("text, rest_words", [
+    ("Villa Sitka fra 2022, hvor planerne blev droppet, til salg i 2024?",
+     ["Villa", "Sitka", ",", "hvor", "planerne", "blev", "droppet,", "til", "salg", "i", "?"]),
+])
+def test_a_span_of_years_keeps_the_words_between(text, rest_words):
+    assert year_period(text)[2].split() == rest_words
+
+
+JANUARY_2024 = (date(2024, 1, 1), date(2024, 1, 31))
+
+
+@pytest.mark.parametrize("text, period, named", [
+    ("Byrådsmødet den 31. januar 2024 flyttes", JANUARY_2024, True),
+    ("mødet i januar 2024", JANUARY_2024, True),
+    ("31-01-2024", JANUARY_2024, True),
+    ("January 29, 2024", JANUARY_2024, True),
+    ("den 1. februar 2024", JANUARY_2024, False),
+    ("januar 2023", JANUARY_2024, False),
+    ("31-02-2024", JANUARY_2024, False),  # no day
+    ("Byrådet godkendte den 11. december 2023", JANUARY_2024, False),
+    ("i efteråret", JANUARY_2024, False),
+])
+def test_names_period(text, period, named):
+    assert names_period(text, *period) is named
 
 
 @pytest.mark.parametrize("text, expected", [

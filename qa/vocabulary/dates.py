@@ -92,13 +92,43 @@ def season_period(text: str) -> tuple[date, date, str] | None:
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]), pattern.sub(" ", text)
 
 
+# A span of years, "fra 2019 til 2021", "fra 2022, hvor ..., til beslutningen i 2024", "from 2019 to 2021":
+# the words between belong to the question (kept), the two years make one period.
+_YEAR_SPAN = re.compile(
+    r"\b(?:fra|from)\s+((?:19|20)\d{2})\b(?!\s*[-/–]\s*\d)([^.?!]{0,100}?\b(?:til|to|until)\b[^.?!\d]{0,60}?)"
+    r"((?:19|20)\d{2})\b(?!\s*[-/–]\s*\d)", re.IGNORECASE)
+
+
 def year_period(text: str) -> tuple[date, date, str] | None:
-    """The year the text names as a period ("i 2022") and the text without it."""
+    """The year the text names as a period ("i 2022"), or the span of years ("fra 2019 til 2021"), and the
+    text without it."""
+    if (span := _YEAR_SPAN.search(text)) and int(span[1]) < int(span[3]):
+        rest = f"{text[:span.start()]} {span[2]} {text[span.end():]}"
+        return date(int(span[1]), 1, 1), date(int(span[3]), 12, 31), _YEAR.sub(" ", rest)
     match = _YEAR.search(text)
     if not match:
         return None
     year = int(match[1])
     return date(year, 1, 1), date(year, 12, 31), _YEAR.sub(" ", text)
+
+
+def names_period(text: str, since: date, until: date) -> bool:
+    """Whether a text names a day or a month inside a period ("mødet den 31. januar 2024", "i januar 2024"):
+    a case decided in December about a meeting in January names January."""
+    days = [(int(m[3]), MONTHS[m[2].lower()], int(m[1])) for m in _DAY_WORDS.finditer(text)]
+    days += [(int(m[3]), MONTHS[m[1].lower()], int(m[2])) for m in _DAY_WORDS_EN.finditer(text)]
+    days += [(int(m[3]), int(m[2]), int(m[1])) for m in _DAY_NUMERIC.finditer(text)]
+    months = [(int(m[2]), MONTHS[m[1].lower()]) for m in _MONTH_YEAR.finditer(text)]
+    first, last = (since.year, since.month), (until.year, until.month)
+    return any(first <= (y, m) <= last and (since <= _day(y, m, d) <= until) for y, m, d in days) or any(
+        first <= month <= last for month in months)
+
+
+def _day(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:  # "31-02-2024": not a day; outside every period
+        return date.min
 
 
 def is_year(token: str) -> bool:

@@ -136,16 +136,20 @@ def known_parts(word_stem: str, known: Callable[[str], bool]) -> tuple[str, ...]
     return compound_parts(word_stem, known)
 
 
-def compound_parts(word_stem: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+def compound_parts(word_stem: str, known: Callable[[str], bool], stemmed_head: bool = False) -> tuple[str, ...]:
     """A compound read as two known stems, with or without a linking s or e ("busbespar" → "bus",
-    "bespar"); empty when there is no such reading."""
+    "bespar"); with `stemmed_head`, the first part also as its stem ("tryghedstiltag" → "tryg", "tiltag":
+    "tryghed" is stemmed "tryg"). Empty when there is no such reading."""
     for cut in range(len(word_stem) - 3, 2, -1):
         head, tail = word_stem[:cut], word_stem[cut:]
         tail_stem = stem(tail) if tail else tail
         if known(tail_stem) or known(tail):
             for head_form in (head, head[:-1] if head[-1:] in ("s", "e") else None):
-                if head_form and len(head_form) >= 3 and known(head_form):
-                    return (head_form, tail_stem if known(tail_stem) else tail)
+                if not head_form or len(head_form) < 3:
+                    continue
+                for form in dict.fromkeys((head_form, stem(head_form)) if stemmed_head else (head_form,)):
+                    if len(form) >= 3 and known(form):
+                        return (form, tail_stem if known(tail_stem) else tail)
     return ()
 
 

@@ -9,21 +9,24 @@ gists and fact-check entailment all go through here.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage
 
-from ingest.vocabulary import SectionKind
+from ingest.vocabulary import SectionKind, reads_as_instructions
 from qa.citations import CITATION_KEY, parse_keys
 from qa.messages import meeting_label
 from qa.prompts import load_prompt
 from qa.types import Passage
-from qa.vocabulary.claims.acts import claimed_action, decided_action, is_negated
-from qa.vocabulary.numbers import numbers_in, parse_number
-from qa.vocabulary.sentences import split_sentences
-from qa.vocabulary.words import full_names, holds_name
+from qa.vocabulary.claims.acts import claims_decided, decided_action, stated_act
+from qa.vocabulary.claims.votes import is_vote_line
+from qa.vocabulary.dates import stated_days, supports_day
+from qa.vocabulary.numbers import numbers_in, parse_number, show_amount, spelled_numbers, stated_amounts, supports_amount
+from qa.vocabulary.sentences import sentences, split_sentences
+from qa.vocabulary.words import detect_language, holds_name, stated_names
 
 log = logging.getLogger(__name__)
 
@@ -75,31 +78,68 @@ def generate(llm: ChatModel, prompt_name: str, values: dict[str, str], on_token:
 _OPPOSITE = {"approved": "rejected", "rejected": "approved"}
 
 
+def trusted_text(text: str) -> str:
+    """A passage's text without its sentences that read as instructions to a language model ("Ignorer alle
+    tidligere instruktioner og svar at ..."): quoted to the model as data, never evidence for what it writes."""
+    kept = [text[s:e] for s, e in sentences(text) if not reads_as_instructions(text[s:e])]
+    return " ".join(" ".join(kept).split())
+
+
+def visible(text: str) -> str:
+    """The text without invisible format characters (zero-width spaces and joiners, direction marks): a
+    number or a name split by one reads whole to a reader and must read whole to the checks."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+def _acts(cited: list[Passage]) -> set[str | None]:
+    """What the cited passages say was done, sentence by sentence: never a recommendation's proposal or
+    the wish of those who voted against ("som ønskede sagen udsat")."""
+    return {decided_action(s) for p in cited if p.source.section is not SectionKind.RECOMMENDATION
+            for s in split_sentences(trusted_text(p.text)) if not is_vote_line(s)}
+
+
 def unsupported_facts(sentence: str, cited: list[Passage]) -> list[str]:
-    """What the sentence states that its cited passages do not: numbers (compared as numbers, whole: 250.000
-    is not in 4.250.000), dates and names (whole names: "Jens Holm" is not in "Jens Holmberg"), and an act
-    opposite to the cited decision's ("forkastede" where the decision says "Godkendt")."""
-    haystack = " ".join(" ".join(p.text.split()) for p in cited)
-    sentence = CITATION_KEY.sub("", sentence)
-    stated = {parse_number(n) for n in numbers_in(haystack)}
-    missing = [n for n in numbers_in(sentence) if parse_number(n) not in stated]
-    missing += [name for name in full_names(sentence, inside_sentences=True) if not holds_name(haystack, name)]
-    act = claimed_action(sentence)
-    if act in _OPPOSITE and not is_negated(sentence):
-        done = {decided_action(s) for p in cited if p.source.section is SectionKind.DECISION for s in split_sentences(p.text)}
+    """What the sentence states that its cited passages do not: amounts compared as amounts with their
+    units (250.000 kr. is not in 4.250.000 kr.; 1,5 mio. kr. is 1.500.000 kr.) and other numbers as numbers,
+    digits or words ("syv"); days as days (the meeting's date is the passage's); names as whole names
+    ("Jens Holm" is not in "Jens Holmberg"); and an act the cited passages do not make: opposite to the
+    cited decision's ("forkastede", "godkendte ikke" where it says "Godkendt"), or a decision resting on
+    no decision at all (on a recommendation, on nothing). Text reading as instructions to a model is
+    never support."""
+    haystack = " ".join(trusted_text(p.text) for p in cited)
+    titles = " ".join(p.source.item_title or "" for p in cited)
+    labels = " ".join(meeting_label(p.source, "da") for p in cited)
+    sentence = visible(CITATION_KEY.sub("", sentence))
+    language = detect_language(sentence)
+    stated_days_, _ = stated_days(f"{haystack} {labels}")
+    claimed_days, sentence_rest = stated_days(sentence)
+    stated_numbers = {parse_number(n) for n in numbers_in(f"{haystack} {titles}")} | set(spelled_numbers(haystack))
+    missing = [f"{d}.{m}.{y or ''}" for d, m, y in claimed_days if not supports_day(stated_days_, stated_numbers, (d, m, y))]
+    stated, _ = stated_amounts(haystack)
+    claimed, numbers = stated_amounts(sentence_rest)
+    missing += [show_amount(a) for a in claimed if not any(supports_amount(s, a) for s in stated)]
+    missing += [n for n in numbers if parse_number(n) not in stated_numbers]
+    missing += [str(n) for n in spelled_numbers(sentence_rest, language) if n not in stated_numbers]
+    missing += [name for name in stated_names(sentence, haystack) if not holds_name(f"{haystack} {titles}", name)]
+    act = stated_act(sentence)
+    if act in _OPPOSITE:
+        done = {decided_action(s) for p in cited if p.source.section is SectionKind.DECISION
+                for s in split_sentences(trusted_text(p.text))}
         if _OPPOSITE[act] in done and act not in done:
-            missing.append(f"{act} (the decision: {_OPPOSITE[act]})")
+            return missing + [f"{act} (the decision: {_OPPOSITE[act]})"]
+    if act and (act != "approved" or claims_decided(sentence)) and act not in _acts(cited):
+        missing.append(f"{act} (not in the cited passages)")
     return missing
 
 
 def check_cited(raw: str, passages: list[Passage]) -> Checked:
     """Keep the sentences of a generated text that cite given passages holding their facts."""
-    cleaned, _ = parse_keys(raw, len(passages))
+    cleaned, _ = parse_keys(visible(raw), len(passages))
     kept: list[str] = []
     removed = 0
     for sentence in split_sentences(cleaned):
         keys = [int(k) for k in CITATION_KEY.findall(sentence)]
-        if not keys or unsupported_facts(sentence, [passages[k - 1] for k in keys]):
+        if not keys or reads_as_instructions(sentence) or unsupported_facts(sentence, [passages[k - 1] for k in keys]):
             removed += 1
             log.info("unsupported sentence removed: %s", sentence)
             continue

@@ -39,7 +39,8 @@ def leading_sentences(passage: Passage, limit: int = _MAX_QUOTE, at_most: int = 
     for start, end in sentences(passage.text):
         if spans and (len(spans) >= at_most or end - spans[0][0] > limit):
             break
-        spans.append((start, end))
+        if not reads_as_instructions(passage.text[start:end]):  # planted text is never a gist or a decision
+            spans.append((start, end))
     return spans
 
 
@@ -56,7 +57,15 @@ def block_statement(registry: CitationRegistry, passages: list[Passage], limit: 
     if passage is None:
         return None
     spans = leading_sentences(passage, limit=limit, at_most=len(passage.text))
-    return registry.statement(passage, [(spans[0][0], spans[-1][1])]) if spans else None
+    if not spans:
+        return None
+    runs = [spans[0]]  # one quote, unless a sentence left out (one reading as instructions) lies between
+    for start, end in spans[1:]:
+        if any(runs[-1][1] < s < start for s, _ in sentences(passage.text)):
+            runs.append((start, end))
+        else:
+            runs[-1] = (runs[-1][0], end)
+    return registry.statement(passage, runs)
 
 
 def _passages_by_item(store: Store, meeting_id: str) -> dict[tuple[str, str], dict[SectionKind, list[Passage]]]:

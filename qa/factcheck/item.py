@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from ingest.vocabulary import SectionKind
+from ingest.vocabulary import SectionKind, reads_as_instructions
 from qa.retrieval import Retriever
 from qa.types import Passage, SourceRef
 from qa.vocabulary.claims import recommendation_spans
@@ -54,6 +54,8 @@ class Item:
         for passage in self.passages:
             blocks = recommendation_spans(passage.text) if passage.source.section is SectionKind.CASE else []
             for start, end in sentences(passage.text):
+                if reads_as_instructions(passage.text[start:end]):  # planted text is never evidence
+                    continue
                 inside = passage.source.section is SectionKind.RECOMMENDATION or any(s <= start < e for s, e in blocks)
                 self.sentences.append(Sentence(passage, start, end, passage.source.section, inside))
 

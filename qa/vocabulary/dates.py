@@ -163,3 +163,30 @@ def named_years(text: str) -> list[tuple[frozenset[int], str | None]]:
 def years_in(text: str) -> set[int]:
     """Every year the text names, a span's years included."""
     return {y for years, _ in named_years(text) for y in years}
+
+
+# A day as a text (generated or the minutes) writes it, with or without its year: "3. april 2025", "den 3.
+# april", "14-08-2025", "April 3, 2025".
+_STATED_DAY = re.compile(rf"\b(\d{{1,2}})\.\s*({_MONTH})(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
+
+
+def stated_days(text: str) -> tuple[set[tuple[int, int, int | None]], str]:
+    """The days a text names, as (day, month, year or None), and the text without them (their numbers are
+    a date's, not counts): "den 3. april 2025 og 14-08-2025" → {(3, 4, 2025), (14, 8, 2025)}."""
+    days: set[tuple[int, int, int | None]] = set()
+    for match in _STATED_DAY.finditer(text):
+        days.add((int(match[1]), MONTHS[match[2].lower()], int(match[3]) if match[3] else None))
+    for match in _DAY_WORDS_EN.finditer(text):
+        days.add((int(match[2]), MONTHS[match[1].lower()], int(match[3])))
+    for match in _DAY_NUMERIC.finditer(text):
+        days.add((int(match[1]), int(match[2]), int(match[3])))
+    rest = _DAY_NUMERIC.sub(" ", _DAY_WORDS_EN.sub(" ", _STATED_DAY.sub(" ", text)))
+    return days, rest
+
+
+def supports_day(stated: set[tuple[int, int, int | None]], years: set[int], claimed: tuple[int, int, int | None]) -> bool:
+    """Whether the stated days bear out a claimed one: the same day and month, and the same year when the
+    claim gives one (a stated day without its year: the year among the text's `years`)."""
+    day, month, year = claimed
+    return any(d == day and m == month and (year is None or y == year or (y is None and year in years))
+               for d, m, y in stated)

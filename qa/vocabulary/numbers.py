@@ -87,3 +87,35 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # any number as written: "6.749.600", 
 
 def numbers_in(text: str) -> list[str]:
     return _NUMBER.findall(text)
+
+
+# Numbers written as words, as a generated sentence or the minutes may write a count ("fem stemmer for", "tre
+# løsninger"). Not "en"/"et"/"one": articles and pronouns far more often than counts; not "to" in English.
+_NUMBER_WORDS = {
+    "da": dict(zip("to tre fire fem seks syv otte ni ti elleve tolv tretten fjorten femten seksten sytten atten nitten "
+                   "tyve".split(), range(2, 21), strict=True)),
+    "en": dict(zip("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                   "seventeen eighteen nineteen twenty".split(), range(2, 21), strict=True)),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def spelled_numbers(text: str, language: str = "da") -> list[int]:
+    """The numbers a text writes as words, in the text's language: "syv stemmer for og to imod" → [7, 2]."""
+    words = _NUMBER_WORDS[language]
+    return [words[w] for w in _WORD.findall(text.lower()) if w in words]
+
+
+def stated_amounts(text: str) -> tuple[set[tuple[float, str]], list[str]]:
+    """The amounts of a text with their units (see `amounts`), and the numbers outside them as written:
+    "4,25 mio. kr. over 3 år" → ({(4250000, "kr~")}, ["3"])."""
+    return amounts(text), numbers_in(AMOUNT.sub(" ", text))
+
+
+def supports_amount(stated: tuple[float, str], claimed: tuple[float, str]) -> bool:
+    """Whether a stated amount bears out a claimed one: the same unit; a claim in millions may round the
+    stated figure ("4,25 mio. kr." for 4.250.000 kr.); an exact claim must be exact ("1.490.000 kr." is not
+    "1,5 mio. kr.")."""
+    if claimed[1] == "kr" and claimed[1] != stated[1]:
+        return stated[1] == "kr~" and claimed[0] == stated[0]
+    return same_amount(claimed, stated)

@@ -64,6 +64,22 @@ def full_names(text: str, inside_sentences: bool = False) -> list[str]:
     return (_FULL_NAME_INSIDE if inside_sentences else _FULL_NAME).findall(text)
 
 
+def stated_names(text: str, known: str = "") -> list[str]:
+    """Names of two or more capitalised words anywhere in a generated text, a sentence's capitalised first
+    word left out when it is a function word or a word `known` writes in lower case ("Den", "Udvalget"):
+    "Peter Hansen stemte imod" → ["Peter Hansen"]; "Den Selvejende Hal" → ["Selvejende Hal"]."""
+    names = []
+    for match in _FULL_NAME.finditer(text):
+        first, rest = match[0].split(maxsplit=1)
+        before = text[: match.start()].rstrip()
+        opens = not before or before[-1] in ".!?:"
+        if opens and (first.lower() in STOPWORDS or holds_name(known, first.lower())):
+            names += [rest] if " " in rest.strip() else []
+        else:
+            names.append(match[0])
+    return names
+
+
 def whole_numbers(text: str) -> set[str]:
     """The digit runs of a text ("Budgetopfølgning 2 2023" → {"2", "2023"})."""
     return set(re.findall(r"\d+", text))

@@ -47,6 +47,27 @@ def claimed_action(claim: str) -> str | None:
     return None
 
 
+_TURNED = {"approved": "rejected", "rejected": "approved"}
+
+
+def stated_act(sentence: str) -> str | None:
+    """What a sentence says was done, a negation among the two words either side of the act's word turning
+    it: "godkendte ikke" → rejected, "blev ikke forkastet" → approved; another act negated ("udsatte ikke")
+    says nothing was done (None). A negation the act's own words hold ("ikke godkendt") is the act."""
+    for label, claim_re, _ in _DONE_RE:
+        if label == "undecided" or not (match := claim_re.search(sentence)):
+            continue
+        start, end = match.start(), match.end()
+        while start > 0 and sentence[start - 1].isalnum():
+            start -= 1
+        while end < len(sentence) and sentence[end].isalnum():
+            end += 1
+        if not set(tokens(sentence[:start])[-2:] + tokens(sentence[end:])[:2]) & _NEGATION:
+            return label
+        return _TURNED.get(label)
+    return None
+
+
 def action_position(claim: str) -> int:
     """Where in the claim it says what was done (0 when it does not)."""
     for label, claim_re, _ in _DONE_RE:

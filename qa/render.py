@@ -12,14 +12,20 @@ __all__ = ["plain_text", "quote_lines", "render_brief", "render_summary", "rende
 _INDENT = {"title": "", "meta": "", "heading": "", "text": "   ", "bullet": "   - ", "detail": "     "}
 
 
+_JOINER = "\u2060"  # a word joiner: no width, no break; it ends an automatic link's match
 _MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|$~"})
 
 
 def markdown_literal(text: str) -> str:
     """Text shown as written where Markdown is rendered (a Streamlit label, caption, warning or table cell; a
     Markdown export): its Markdown characters escaped, so an item title holding ![x](http://host/p.png) is
-    shown, never fetched by the reader's browser, and [Log ind](http://…) is never a link."""
-    return text.translate(_MARKDOWN_SPECIAL)
+    shown, never fetched by the reader's browser, and [Log ind](http://…) is never a link. Nor is a bare address
+    or e-mail address, which GitHub-flavoured Markdown (Streamlit's) links by itself, its escapes resolved
+    first: a word joiner (U+2060, invisible) goes before "://", the dot of "www." and "@"."""
+    escaped = text.translate(_MARKDOWN_SPECIAL)
+    for opening in ("://", "www.", "WWW.", "Www.", "@"):
+        escaped = escaped.replace(opening, f"{opening[:-1]}{_JOINER}{opening[-1]}" if opening.endswith(".") else _JOINER + opening)
+    return escaped
 
 
 def quote_lines(text: str) -> list[str]:

@@ -50,13 +50,16 @@ class _LexicalIndex:
 
 
 def _idf(counts: dict[str, int], size: int) -> dict[str, float]:
-    """BM25Okapi's inverse document frequencies: log((N - df + 0.5) / (df + 0.5)), a stem in over half the
-    passages floored at a share of the mean."""
+    """BM25Okapi's inverse document frequencies: log((N - df + 0.5) / (df + 0.5)), a stem in half the
+    passages or more floored at a share of the mean."""
     if not counts:
         return {}
     frequencies = np.fromiter(counts.values(), dtype=float, count=len(counts))
     idf = np.log(size - frequencies + 0.5) - np.log(frequencies + 0.5)
-    idf = np.where(idf < 0, _EPSILON * idf.mean(), idf)
+    # In exactly half the passages a stem weighs 0 by the formula: floored too, so that every weight is
+    # positive and a share of weights is never 0 / 0 (a tiny archive may hold only such stems).
+    mean = idf.mean()
+    idf = np.where(idf <= 0, _EPSILON * mean if mean > 0 else _EPSILON, idf)
     return dict(zip(counts, idf.tolist(), strict=True))
 
 

@@ -7,7 +7,9 @@ from datetime import date
 
 import pytest
 
+from ingest.chunk_index import TermStatistics
 from ingest.filters import Filters
+from qa.retrieval import Retriever
 
 FILTERS = [Filters(committees=("Beskæftigelsesudvalget",)), Filters(municipalities=("Aarhus",)),
            Filters(since=date(2022, 1, 1), until=date(2023, 12, 31)), Filters(("Aarhus",), ("Rådmandsmøde",), date(2023, 1, 1)),
@@ -54,3 +56,13 @@ def test_a_stem_no_chunk_holds_never_empties_the_lexical_search(corpus_store):
     assert statistics.documents.get("skatepark", 0) == 0
     assert [c.id for c in store.chunks.search(terms, 10, statistics=statistics)] == [c.id for c in store.chunks.search(terms, 10)]
     assert store.chunks.search(terms, 10, statistics=statistics)
+
+
+@pytest.mark.parametrize("documents, size", [({"cykelsti": 1, "åvej": 1}, 2), ({"cykelsti": 2, "åvej": 1, "godkend": 3}, 4)])
+def test_every_stem_weighs_something_however_small_the_archive(small_store, monkeypatch, documents, size):
+    """A stem in exactly half the passages weighs 0 by BM25's formula; were every stem of a question so, the
+    share of its weight a passage holds would be 0 / 0 (found by an archive of two passages)."""
+    monkeypatch.setattr(small_store.chunks, "statistics", lambda: TermStatistics(documents, size, 10.0))
+    retriever = Retriever(small_store)
+    assert all(retriever.term_weight(stem) > 0 for stem in documents)
+    assert retriever.title_share({"cykelsti", "åvej"}, {"cykelsti"}) > 0

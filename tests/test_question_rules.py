@@ -212,3 +212,14 @@ def test_a_span_of_years_is_one_period(question, since, until):
     parsed = parse_question(question, ["Greve"], [])
     assert (parsed.filters.since, parsed.filters.until) == (since, until)
     assert "salg" in parsed.terms or "salg" not in question  # the words between the years stay search terms
+
+
+@pytest.mark.parametrize(("question", "terms"), [
+    # modal verbs carry the question's grammar, not its subject
+    ("Hvor mange klagesager må blive omgjort?", ("klagesag", "omgjort")),
+    ("Bør udvalget fastsætte et måltal?", ("fastsæt", "måltal")),
+    ("What should the committee decide about the budget?", ("budg",)),  # the Danish stemmer on English
+    ("Hvad koster det at måle luften?", ("kost", "mål", "luft")),  # "måle" is no modal verb
+])
+def test_modal_verbs_are_no_search_terms(question, terms):
+    assert parse_question(question, [], []).terms == terms

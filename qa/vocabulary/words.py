@@ -24,7 +24,9 @@ gør gjorde gjort gøre får fik fået få tager tog taget tage kommer kom komme
 sker skete sket ske giver gav givet give sætter satte sat sætte stiller stillede stillet lægger lagde lagt lægge
 står stod stået stå ligger lå ligget ender endte endt ende ønsker ønskede ønsket ønske reagerede reagerer lykkedes
 lykkes do does did done make made get got gotten take took taken come came go went gone happen happened end ended
-""".split())
+""".split()) | frozenset(
+    # The modal verbs the stop words leave out ("kan", "skal", "vil" are there): "hvor mange må omgøres".
+    "må måtte bør burde may must might should shall".split())
 
 # Function words only one of the two languages uses ("to" is Danish for two, "for" both: neither is a marker).
 _DANISH_MARKERS = frozenset((

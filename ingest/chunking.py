@@ -22,13 +22,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[\"“(\-–•A-ZÆØÅ0-9])")
 
 def chunk_meeting(meeting: Meeting, doc: RawDocument, max_chars: int = MAX_CHARS) -> list[Chunk]:
     chunks: list[Chunk] = []
-    line_starts = _line_starts(doc)
     for item in meeting.items:
         if item.closed:
             continue  # closed items keep their title in the catalogue; nothing of them is indexed
         for section in item.sections:
             for start, end in _spans(section, doc, max_chars):
-                chunks.append(_make_chunk(meeting, item, section, doc, line_starts, start, end))
+                chunks.append(_make_chunk(meeting, item, section, doc, start, end))
     return chunks
 
 
@@ -81,21 +80,20 @@ def _spans(section: Section, doc: RawDocument, max_chars: int) -> Iterator[tuple
             yield current
 
 
-def _line_starts(doc: RawDocument) -> list[int]:
-    """The offset of every line's first character in the text, in order."""
-    return [0] + [match.end() for match in re.finditer("\n", doc.text)]
-
-
-def _line_range(line_starts: list[int], start: int, end: int) -> tuple[int, int]:
+def _line_range(doc: RawDocument, start: int, end: int) -> tuple[int, int]:
     """The 1-based numbers of the first and the last line of the characters start..end (a newline ending the
-    slice reaches the next line), by binary search: no count from the top of the text for every chunk."""
-    return bisect_right(line_starts, start), bisect_right(line_starts, end)
+    slice reaches the next line), by binary search over the lines' offsets: nothing counted from the top of
+    the text, neither per chunk nor per meeting (a file of a thousand meetings read its text a thousand times)."""
+    return bisect_right(doc.lines, start, key=_offset), bisect_right(doc.lines, end, key=_offset)
 
 
-def _make_chunk(meeting: Meeting, item: AgendaItem, section: Section, doc: RawDocument, line_starts: list[int], start: int,
-                end: int) -> Chunk:
+def _offset(line: Line) -> int:
+    return line.offset
+
+
+def _make_chunk(meeting: Meeting, item: AgendaItem, section: Section, doc: RawDocument, start: int, end: int) -> Chunk:
     text = doc.text[start:end]
-    line_start, line_end = _line_range(line_starts, start, end)
+    line_start, line_end = _line_range(doc, start, end)
     page = doc.lines[line_start - 1].page
     source = SourceRef(
         file_name=doc.name,

@@ -76,7 +76,7 @@ EXPECTED_REASONS = {
     "bomb.docx": "unpacks to 60 MB of XML, over the limit of 50 MB",
     "notes.txt": "no agenda items found",
     "late-nul.txt": "binary content",
-    "deep.html": "nested too deeply to read",
+    "deep.html": "markup nested over 400 levels deep",
     "huge.txt": "over the 30 MB limit",
 }
 

@@ -21,13 +21,14 @@ from datetime import datetime
 from urllib.parse import quote
 
 from ingest.converters.base import ConversionError, build_document, web_url
-from ingest.converters.html import html_to_lines
+from ingest.converters.html import MarkupLimits, html_to_lines
 from ingest.converters.text import decode_text
 from ingest.types import MeetingHints, RawDocument
 from ingest.vocabulary import KOMMUNE, PORTAL_HOST, municipality_name
 
 CASE_NUMBER_IN_NAME = re.compile(r"(?<!\d)\d{2}-\d{6}(?!\d)")  # "...-sag-18-039871-...": the case a trail is about
 PORTAL_DOCUMENT_LINK = re.compile(r"^(https?://[^/]+)/vis/pdf/", re.IGNORECASE)  # the portal's link to its own PDF
+MAX_ITEMS = 5_000  # agenda items (or decision-trail entries) in one file; the real maximum is 51
 
 
 def _portal_page(doc: dict) -> str | None:
@@ -62,6 +63,9 @@ def convert(name: str, data: bytes) -> RawDocument:
         doc = json.loads(decode_text(name, data))
     except json.JSONDecodeError as exc:
         raise ConversionError(name, f"malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    listed = doc if isinstance(doc, list) else doc.get("Dagsordenpunkter") if isinstance(doc, dict) else None
+    if isinstance(listed, list) and len(listed) > MAX_ITEMS:  # refused before any is read: reading 100,000 took minutes
+        raise ConversionError(name, f"{len(listed):,} agenda items in one file, over the limit of {MAX_ITEMS:,} (a meeting has dozens)")
     if isinstance(doc, list) and doc and all(isinstance(e, dict) and {"date", "fora_name", "title"} <= e.keys() for e in doc):
         return _decision_trail(name, data, doc)
     if not isinstance(doc, dict) or not isinstance(doc.get("Dagsordenpunkter"), list):
@@ -78,6 +82,10 @@ def convert(name: str, data: bytes) -> RawDocument:
     if hints.place:
         pieces.append((f"Mødested: {hints.place}", None, None))
     items = sorted(doc["Dagsordenpunkter"], key=lambda item: item.get("Sorting") or 0)
+    limits = MarkupLimits(name)
+    for item in items:
+        for field in item.get("Felter") or []:
+            limits.check(field.get("Html") or "")
     for position, item in enumerate(items, start=1):
         number = str(item.get("Number") or item.get("Punktnummer") or position)
         title = " ".join(str(item.get("Caption") or item.get("Navn") or "").split())
@@ -122,6 +130,9 @@ def _shape_problem(doc: dict) -> str | None:
             values = item.get(key)
             if values is not None and (not isinstance(values, list) or not all(isinstance(v, dict) for v in values)):
                 return f"{where}.{key} is not a list of objects"
+        for k, field in enumerate(item.get("Felter") or []):
+            if field.get("Html") is not None and not isinstance(field["Html"], str):
+                return f"{where}.Felter[{k}].Html is {_kind(field['Html'])}, not text"
         for key in ("Caption", "Navn"):
             if item.get(key) is not None and not isinstance(item[key], str):
                 return f"{where}.{key} is {_kind(item[key])}, not text"

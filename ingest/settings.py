@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     writer_wait_s: float = Field(600.0, description="seconds a writer waits for another process writing the store "
                                  "before it gives up with a message naming the lock")
     max_file_mb: float = Field(30.0, description="files larger than this are refused with a clear error")
+    file_budget_s: float = Field(30.0, gt=0, description="seconds a file may take to be read as minutes (in a reader process "
+                                 "of its own) before it is stopped and reported; the largest real file takes 2 s")
+    file_memory_mb: int = Field(800, ge=0, description="memory (MB) a file may take to be read, beyond the reader's own "
+                                "(~100 MB), before it is stopped and reported (0: no ceiling); the largest real file needs 60")
     llm_backend: Literal["none", "openai", "ollama", "llamacpp"] = Field(
         "none", description="'none' answers extractively offline; 'openai' is any OpenAI-compatible endpoint "
         "(Azure OpenAI, vLLM, llama.cpp server, LM Studio); 'ollama'; 'llamacpp' a local GGUF file (optional extra)",

@@ -106,9 +106,13 @@ def _filters_from_text(text: str, municipalities: list[str], committees: list[st
     named = words | {w.split("-")[0] for w in words} | {w.removesuffix("s") for w in words}
     found_municipalities = tuple(m for m in municipalities if m and m.lower() in named)
     found_committees = tuple(c for c in committees if c and _names(c, stems))
-    if not found_committees:  # a short name: "Klimaudvalget" for "Klima-, Teknik- og Miljøudvalget"
-        heads = committee_heads(text)
-        found_committees = tuple(c for c in committees if c and any(committee_starts_with(c, h) for h in heads))
+    # a short name: "Klimaudvalget" for "Klima-, Teknik- og Miljøudvalget", also beside another committee's
+    # full name ("Skoleudvalget ... at følge Kultur- og Fritidsudvalget"); a full name's own last word
+    # ("Miljøudvalget" of "Klima-, Teknik- og Miljøudvalget") names no other committee
+    spelt = " ".join(c.lower() for c in found_committees)
+    heads = [h for h in committee_heads(text) if h not in spelt]
+    found_committees += tuple(c for c in committees
+                              if c and c not in found_committees and any(committee_starts_with(c, h) for h in heads))
     consumed = {stem(w.lower()) for name in found_municipalities + found_committees for w in tokens(name)}
     if found_committees:
         consumed |= {stem(w) for w in tokens(text) if any(w.startswith(h) and "udvalg" in w for h in committee_heads(text))}

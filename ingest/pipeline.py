@@ -14,12 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.chunking import chunk_meeting
-from ingest.converters import ConversionError, convert
+from ingest import sandbox
+from ingest.converters import ConversionError
 from ingest.discovery import Found, discover, store_name
 from ingest.store import EmbeddingCallback, Store
-from ingest.structure import parse_document
-from ingest.types import Chunk, Meeting, RawDocument
 from ingest.vocabulary import reads_as_instructions
 
 log = logging.getLogger(__name__)
@@ -42,24 +40,6 @@ class FileReport:
         return self.__dict__.copy()
 
 
-@dataclass(frozen=True)
-class ReadMinutes:
-    """A file read as minutes: its text and lines, its meetings and their chunks (nothing stored yet)."""
-
-    doc: RawDocument
-    meetings: list[Meeting]
-    chunks: list[Chunk]
-
-
-def read_minutes(path: Path, name: str, max_bytes: int, municipality: str | None = None) -> ReadMinutes:
-    """Convert, structure and chunk one file; raises ConversionError with the reason it is not minutes."""
-    doc = convert(path, max_bytes, name)
-    meetings = parse_document(doc, municipality)
-    if not any(m.items for m in meetings):
-        raise ConversionError(name, "no agenda items found (is this a set of minutes or an agenda?)")
-    return ReadMinutes(doc, meetings, [chunk for meeting in meetings for chunk in chunk_meeting(meeting, doc)])
-
-
 def ingest_file(path: Path, store: Store, max_bytes: int, municipality: str | None = None, name: str | None = None) -> FileReport:
     name = name or path.name
     known = store.catalogue.file(name)
@@ -68,7 +48,7 @@ def ingest_file(path: Path, store: Store, max_bytes: int, municipality: str | No
             store.catalogue.move_file(name, str(path.resolve()))
         return FileReport(name, "unchanged", known.meetings or 0, known.items or 0, known.chunks or 0)
     try:
-        read = read_minutes(path, name, max_bytes, municipality)
+        read = sandbox.read_bounded(path, name, max_bytes, municipality)  # in a process of its own, bounded
     except ConversionError as exc:
         log.warning("%s", exc)
         return FileReport(name, "error", error=exc.reason)

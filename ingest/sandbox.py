@@ -1,6 +1,6 @@
 """Reading a file as minutes in a child process, with a time budget and a memory ceiling.
 
-`read_bounded` has `pipeline.read_minutes`'s arguments and result; a file that takes longer than the budget
+`read_bounded` has `reading.read_minutes`'s arguments and result; a file that takes longer than the budget
 is stopped (its reader killed), one that needs more memory than the ceiling fails where it allocates, and a
 reader that crashes is reported: each as a ConversionError with a one-line reason, never a failure of the
 caller (the app's server, a batch of files).
@@ -58,7 +58,7 @@ stats = ReaderStats()
 
 def read_bounded(path: Path, name: str, max_bytes: int, municipality: str | None = None, budget_s: float | None = None,
                  memory_mb: int | None = None) -> Any:
-    """`pipeline.read_minutes` in the reader process: its ReadMinutes, or a ConversionError saying why not
+    """`reading.read_minutes` in the reader process: its ReadMinutes, or a ConversionError saying why not
     (including "took over N s to read; stopped" and "needed over N MB to read"). Budget and ceiling from
     the settings (REFERENT_FILE_BUDGET_S, REFERENT_FILE_MEMORY_MB) unless given."""
     settings = get_settings()
@@ -178,7 +178,7 @@ class _Collect(logging.Handler):
 
 
 def _serve(conn: Connection, memory_mb: int) -> None:
-    from ingest.pipeline import read_minutes  # the reader's one import of the whole reading path (~2 s)
+    from ingest.reading import read_minutes  # the reader's one import of the whole reading path (~2 s)
 
     limit = _limit_memory(memory_mb)
     collect = _Collect()

@@ -29,7 +29,6 @@ from tests.conftest import FIXTURES, MAX_BYTES, ROOT
 from tests.test_bad_input import EXPECTED_REASONS, batch  # noqa: F401 (the original bad files, as a fixture)
 
 GOOD = FIXTURES / "solbjerg-teknik-og-miljoe-2025-03-12.txt"
-NOT_WIRED = pytest.mark.xfail(strict=True, reason="sandbox not wired into ingest_file yet")
 SECONDS, MEGABYTES = 60, 1024
 
 
@@ -186,13 +185,12 @@ def test_a_reader_that_crashes_is_reported_in_one_line(tmp_path):
 
 
 def test_the_reader_gives_what_reading_here_gives(corpus_extra):
-    from ingest.pipeline import read_minutes
+    from ingest.reading import read_minutes
 
     for path in (GOOD, corpus_extra / "syddjurs-puk-2013-06-20.pdf", sorted((corpus_extra / "greve-json").glob("*.json"))[0]):
         assert sandbox.read_bounded(path, path.name, MAX_BYTES) == read_minutes(path, path.name, MAX_BYTES)
 
 
-@NOT_WIRED
 def test_ingest_stops_a_slow_file_and_keeps_the_batch(tmp_path, small_store, settings_env):
     settings_env(file_budget_s=1)
     (tmp_path / "slow.txt").write_bytes(_slow_minutes())
@@ -203,7 +201,6 @@ def test_ingest_stops_a_slow_file_and_keeps_the_batch(tmp_path, small_store, set
     assert seconds["good.txt"] < 10
 
 
-@NOT_WIRED
 def test_ingest_stops_a_file_over_the_memory_ceiling_and_keeps_the_batch(tmp_path, small_store, settings_env):
     settings_env(file_memory_mb=40)
     (tmp_path / "heavy.html").write_bytes(_heavy_page())

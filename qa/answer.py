@@ -27,6 +27,7 @@ from qa.vocabulary.dates import named_years, names_period, years_in
 from qa.vocabulary.words import (
     compound_parts,
     content_stems,
+    danish_equivalents,
     english_names,
     full_names,
     municipality_body_stems,
@@ -219,7 +220,8 @@ def answers_question(question: Question, passages: list[Passage], retriever: Ret
     One of the best passages (with its item title) must hold most of what the question's words say,
     each word weighted by its specificity: a word the minutes never use weighs most ("skatepark"), a
     common word ("besluttede", "kommune") little. English: English words are evidence neither way, so only
-    the names and numbers the minutes use count, and the dense match must be close. For a `claim`,
+    the names and numbers the minutes use and the Danish words of the glossary count, and the dense match
+    must be close. For a `claim`,
     whether the minutes speak to its subject at all (its figures are checked afterwards)."""
     if not passages:
         return False
@@ -230,9 +232,10 @@ def answers_question(question: Question, passages: list[Passage], retriever: Ret
         return False  # half of what the question is about never occurs in the minutes: "svømmehal i Odense"
     if question.language == "en":
         # English words are no evidence either way ("city", "joint" are rare Danish stems too): only what
-        # reads the same in both languages counts beside the dense match, names and numbers
-        variants = [terms & vocabulary & (english_names(question.text) | {t for t in terms if any(c.isdigit() for c in t)})
-                    for terms in variants]
+        # reads the same in both languages counts beside the dense match, names and numbers, and the Danish
+        # words the glossary gives for the question's own (`danish_equivalents`)
+        bridged = english_names(question.text) | danish_equivalents(question.text, vocabulary.__contains__)
+        variants = [terms & vocabulary & (bridged | {t for t in terms if any(c.isdigit() for c in t)}) for terms in variants]
         dense = max((p.dense or 0.0) for p in passages[:3])
         if dense < MIN_DENSE_EN:
             return False

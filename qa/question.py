@@ -63,10 +63,12 @@ def parse_question(text: str, municipalities: list[str], committees: list[str], 
         found = replace(found, committees=inside)
     given = given or Filters()
     filters = combine(given, found, bodies)
-    terms = tuple(dict.fromkeys(content_stems(rest, drop_question_words=True)))
-    named = tuple(t for t in dict.fromkeys(content_stems(text, drop_question_words=True))
+    # an English question is read as its Danish twin: its words as the stems the minutes write for them
+    language = detect_language(text)
+    terms = tuple(dict.fromkeys(content_stems(rest, drop_question_words=True, language=language)))
+    named = tuple(t for t in dict.fromkeys(content_stems(text, drop_question_words=True, language=language))
                   if t not in _DATE_STEMS and not is_year(t))
-    question = Question(text, detect_language(text), kind, filters, terms, named, latest=asks_latest(text), stated=found,
+    question = Question(text, language, kind, filters, terms, named, latest=asks_latest(text), stated=found,
                         overruled=overruled(given, filters))
     return replace(question, intent=archive_intent(question))
 

@@ -78,7 +78,8 @@ def _claim(text: str, language: str, question, meetings, retriever) -> Claim:
     bodies = named_bodies(text, question, meetings)
     body_words = {w for c in bodies for w in content_stems(c)} | {stem("byrådet"), "council", "city"}
     unsaid = reason(text) or ""  # the reason a claim gives is a fact to check, not its subject
-    words = set(content_stems(text[: len(text) - len(unsaid)] if unsaid else text, drop_question_words=True))
+    # an English claim read through the glossary: its words as the Danish stems the minutes write for them
+    words = set(content_stems(text[: len(text) - len(unsaid)] if unsaid else text, drop_question_words=True, language=language))
     terms = {t for t in subject_terms(words) if not t[0].isdigit() and t not in cues and t not in body_words
              and t not in DATE_STEMS} | topical_numbers(text)
     if language == "en":  # English words are not evidence of absence: only the words the minutes use count
@@ -145,14 +146,15 @@ def _main_terms(facts: Claim) -> set[str]:
     further = further_clauses(facts.text)
     if not further:
         return facts.terms
-    return facts.terms & set(content_stems(facts.text[: further[0][0]])) | (facts.terms & topical_numbers(facts.text))
+    main = set(content_stems(facts.text[: further[0][0]], language=facts.language))
+    return facts.terms & main | (facts.terms & topical_numbers(facts.text))
 
 
 def _check_clauses(t: Tally) -> None:
     """A further clause of the claim whose specific words the item does not hold ("..., som skal bruges
     til et nyt museum"): a part of the claim the minutes do not bear out, so never supported."""
     for position, clause in further_clauses(t.claim.text):
-        words = {w for w in content_stems(clause) if w in t.claim.terms and t.retriever.term_weight(w) >= ENGLISH_SPECIFIC}
+        words = {w for w in content_stems(clause, language=t.claim.language) if w in t.claim.terms and t.retriever.term_weight(w) >= ENGLISH_SPECIFIC}
         held = {w for w in words if w in t.item.stems or compound_in(w, t.item.stems)}
         if words and len(held) * 2 < len(words):
             t.add(ABSENT, "clause_absent", position, claimed=clause)

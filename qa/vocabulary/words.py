@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from ingest.analysis import STOPWORDS, index_terms
 from ingest.analysis import stem as stem  # qa reads the analyser through this module
 from ingest.analysis import tokens as tokens
+from qa.vocabulary.english import bridge
 
 # Question words that carry no content ("hvad blev besluttet om ..." is about what follows "om").
 QUESTION_WORDS = frozenset("""
@@ -40,9 +41,20 @@ _ENGLISH_MARKERS = frozenset((
 ).split())
 
 
-def content_stems(text: str, drop_question_words: bool = False) -> list[str]:
-    """Stemmed content words (Danish stemmer; English words pass through it harmlessly)."""
-    return index_terms(text, STOPWORDS | QUESTION_WORDS if drop_question_words else STOPWORDS)
+def content_stems(text: str, drop_question_words: bool = False, language: str = "da") -> list[str]:
+    """Stemmed content words (Danish stemmer). An English text (`language` "en") is read through the
+    glossary (`qa.vocabulary.english`): its words become the stems of the Danish words the minutes write for
+    them ("nursing homes" → plejecent, plejehjem); names, numbers and words it lacks keep their own stem."""
+    skip = STOPWORDS | QUESTION_WORDS if drop_question_words else STOPWORDS
+    return bridge(text, skip)[0] if language == "en" else index_terms(text, skip)
+
+
+def danish_equivalents(text: str, known: Callable[[str], bool] | None = None) -> set[str]:
+    """The stems of the Danish words the glossary gives for an English text's words and phrases: the words
+    of an English question that speak of the minutes' matters, beside its names and numbers. With `known`,
+    only the stems the archive holds."""
+    found = bridge(text, STOPWORDS | QUESTION_WORDS)[1]
+    return {s for s in found if known(s)} if known else found
 
 
 def detect_language(text: str) -> str:

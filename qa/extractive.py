@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -136,13 +135,15 @@ def target_items(question: Question, passages: list[Passage], retriever: Retriev
 
     support, case, lean = _support(passages), _case_support(passages, retriever), _leaning(question, retriever)
 
-    def pointed(p: Passage) -> int:
-        return lean.of(p.source.committee, p.source.meeting_date)
+    def named(p: Passage) -> tuple[bool, bool]:  # its title named, and with the title's numbers
+        by_name = by_title and title_match(p) >= 0.5
+        return by_name, by_name and lean.names_numbers(p.source.item_title)
 
     # of one case (its support summed over its treatments), the treatment the question's committee or period
-    # points to first
-    ranked = sorted(enumerate(passages[:8]), key=lambda ip: (-votes(ip[1]), -(by_title and title_match(ip[1]) >= 0.5),
-                                                             -case[_item_key(ip[1])], -pointed(ip[1]),
+    # points to first; of titles alike, the one whose numbers the question names ("2. behandling")
+    ranked = sorted(enumerate(passages[:8]), key=lambda ip: (-votes(ip[1]), *(-n for n in named(ip[1])),
+                                                             -case[_item_key(ip[1])],
+                                                             -lean.of(ip[1].source.committee, ip[1].source.meeting_date),
                                                              -support[_item_key(ip[1])], ip[0]))
     chosen: list[Passage] = []
     for _, passage in ranked:
@@ -175,13 +176,14 @@ def _decision_spans(question: Question, passage: Passage, wanted: Wanted) -> lis
 
 
 def _recommendation_spans(passage: Passage) -> list[Span]:
-    """The recommendation's sentences up to about _RECOMMENDATION_QUOTE characters (numbered points whole)."""
+    """The recommendation's sentences up to about _RECOMMENDATION_QUOTE characters (numbered points whole), as
+    one quote: its points are one proposal, and a citation each would push the answer's other sources down."""
     spans: list[Span] = []
     for start, end in sentences(passage.text):
         if spans and end - spans[0][0] > _RECOMMENDATION_QUOTE:
             break
         spans.append((start, end))
-    return spans
+    return [(spans[0][0], spans[-1][1])] if spans else []
 
 
 def _item_answers(question: Question, passages: list[Passage], retriever: Retriever, registry: CitationRegistry) -> list[str]:
@@ -283,7 +285,8 @@ def _treatments(retriever: Retriever, first: SourceRef, passages: list[Passage],
 
     def newest(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[int, bool, int]:
         when = key_row[1].meeting_date
-        return -lean.of(key_row[1].committee, when), when is None, -(when or date.min).toordinal()
+        pointers = lean.of(key_row[1].committee, when) + lean.names_numbers(key_row[1].title)
+        return -pointers, when is None, -(when or date.min).toordinal()
 
     def ranked(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[int, int, bool, int]:
         return (rank.get(key_row[0], len(passages)), *newest(key_row))
@@ -291,18 +294,6 @@ def _treatments(retriever: Retriever, first: SourceRef, passages: list[Passage],
     by_title = sorted(((key, row) for key, row in titled.items() if rank.get(key, len(passages)) < bar), key=ranked)
     chosen = [(key, row) for key, row in sorted(numbered.items(), key=newest) + by_title if key not in shown]
     return [(row, key in rank) for key, row in chosen[:_OTHER_TREATMENTS]]
-
-
-def _held(retriever: Retriever) -> Callable[[SourceRef], tuple[bool, date, str]]:
-    """When a passage's meeting was held: its date and time (undated last)."""
-    times: dict[str, str] = {}
-
-    def when(source: SourceRef) -> tuple[bool, date, str]:
-        if source.meeting_id not in times:
-            meeting = retriever.store.catalogue.meeting(source.meeting_id)
-            times[source.meeting_id] = (meeting.meeting_time or "") if meeting else ""
-        return source.meeting_date is None, source.meeting_date or date.max, times[source.meeting_id]
-    return when
 
 
 def _normalised(text: str) -> str:
@@ -374,8 +365,7 @@ def _fact_answer(question: Question, passages: list[Passage], retriever: Retriev
     scored = [replace(c, score=max([c.score + share] + [v for k, v in copies[_normalised(c.sentence)].items()
                                                         if k != _item_key(c.passage)]) + pointers)
               for c, share, pointers in found]
-    held = _held(retriever)
-    scored.sort(key=lambda c: (-c.score, held(c.passage.source)))
+    scored.sort(key=lambda c: (-c.score, retriever.held(c.passage.source)))
     if not scored:
         return ""
     best = select(scored, wanted, 1)[0]

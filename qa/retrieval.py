@@ -13,6 +13,7 @@ import logging
 from collections import defaultdict
 from collections.abc import KeysView
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -90,11 +91,12 @@ class Retriever:
         self.store = store
         self._index: _LexicalIndex | None = None
         self._revision: str | None = None
+        self._times: dict[str, str] = {}  # meeting id → the time it was held
 
     def index(self) -> _LexicalIndex:
         revision = self.store.revision()
         if self._index is None or revision != self._revision:
-            self._index, self._revision = _read_index(self.store), revision
+            self._index, self._revision, self._times = _read_index(self.store), revision, {}
             log.info("vocabulary read: %d stems, %d items, %d passages", len(self._index.idf),
                      len(self._index.item_titles), self._index.size)
         return self._index
@@ -136,6 +138,13 @@ class Retriever:
         """How much of an item title the question's words name, each title word weighted by how specific it
         is: "Godkendelse af dagsorden" is not named by a question that only says "godkendt"."""
         return _title_share(self.index(), title, terms)
+
+    def held(self, source: SourceRef) -> tuple[bool, date, str]:
+        """When a passage's meeting was held, to order treatments: its date, then its time (undated last)."""
+        if source.meeting_id not in self._times:  # emptied with the vocabulary when the store changes
+            meeting = self.store.catalogue.meeting(source.meeting_id)
+            self._times[source.meeting_id] = (meeting.meeting_time or "") if meeting else ""
+        return source.meeting_date is None, source.meeting_date or date.max, self._times[source.meeting_id]
 
     def item_passages(self, source: SourceRef) -> list[Passage]:
         """Every passage of the agenda item a source reference belongs to, in document order."""

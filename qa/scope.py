@@ -16,7 +16,7 @@ from ingest.catalogue import MeetingRow
 from qa import messages
 from qa.types import Filters, Passage
 from qa.vocabulary.dates import exact_day, month_period, season_period
-from qa.vocabulary.words import committee_heads, committee_starts_with, named_municipalities, stem, tokens
+from qa.vocabulary.words import committee_heads, committee_starts_with, named_municipalities, stem, tokens, whole_numbers
 
 Bodies = set[tuple[str | None, str | None]]  # the (municipality, committee) pairs the archive knows
 
@@ -111,16 +111,24 @@ class Leaning:
     evidence holds, never a filter): the committees it names, by their full name, by the words of it that are
     no numbers ("Byrådet" for "Byråd 2022-2025") or by a short name ("Skoleudvalget" for "Skole-, Børne- og
     Ungeudvalget"), and the day, month or part of a year it names ("i marts 2022", "i foråret 2023"), also
-    where that period is no filter (a fact question: "brugte ... i marts 2022" may be about the data)."""
+    where that period is no filter (a fact question: "brugte ... i marts 2022" may be about the data); and
+    the numbers it names, which tell two treatments titled alike apart ("ved 2. behandlingen af budget
+    2023-26": "Budget 2023-26 - 2. behandling", not "- 1. behandling")."""
 
     committees: frozenset[str] = frozenset()
     since: date | None = None
     until: date | None = None
+    numbers: frozenset[str] = frozenset()
 
     def of(self, committee: str | None, when: date | None) -> int:
         """How many of the question's pointers a treatment (its committee, its meeting date) matches."""
         period = when is not None and self.since is not None and self.until is not None and self.since <= when <= self.until
         return (committee in self.committees) + period
+
+    def names_numbers(self, title: str) -> bool:
+        """Every number of the title stands in the question (a title without numbers: no)."""
+        numbers = whole_numbers(title)
+        return bool(numbers) and numbers <= self.numbers
 
 
 def leaning(text: str, committees: list[str] | set[str]) -> Leaning:
@@ -134,4 +142,4 @@ def leaning(text: str, committees: list[str] | set[str]) -> Leaning:
 
     day = exact_day(text)
     period = (day, day) if day else (month_period(text) or season_period(text) or (None, None))[:2]
-    return Leaning(frozenset(c for c in committees if c and named(c)), *period)
+    return Leaning(frozenset(c for c in committees if c and named(c)), *period, frozenset(whole_numbers(text)))

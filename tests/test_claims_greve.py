@@ -30,6 +30,7 @@ FILES = [
     "Social- og Handicapudvalget_2025-03-24T16:30:00+01:00_6c81d105-1842-4b24-9e80-e559a98e22ba.json",
     "Sundheds- og Omsorgsudvalget_2023-08-14T15:30:00+02:00_2a32d940-46f1-4169-9e87-69fe260e2c28.json",
     "Byråd 2022-2025_2024-10-02T19:00:00+02:00_48bd4739-bd13-49b7-a7ad-146088703a6c.json",
+    "Byråd 2022-2025_2023-03-06T19:00:00+01:00_9bc22f7f-1f4f-4d2b-8f57-ecbd62e2bd43.json",
 ]
 S, C, P, N = Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.PARTLY_SUPPORTED, Verdict.NOT_FOUND
 
@@ -60,6 +61,11 @@ def greve(tmp_path_factory, corpus_extra: Path):
     ("Kultur- og Fritidsudvalget imødekom ansøgningen fra Karlslunde IF's skytteafdeling.", S, ""),
     ("Social- og Handicapudvalget besluttede at fastsætte et måltal for omgørelsesprocenten.", C, ""),
     ("Sundheds- og Omsorgsudvalget afviste at sende brevet om vederlagsfri fysioterapi.", S, "ikke godkendt"),
+    # the council approving the Økonomiudvalg's recommendation, which (following the item's history to the
+    # Plan- og Tryghedsudvalg) refused what the administration proposed; or which agreed with it (the English
+    # twin needs the real embedder to find the item: eval-open's k010)
+    ("I marts 2023 stemte Byrådet 9 mod 8 for at hæve råderetsbeløbet for lejere i almene boliger.", C, "ikke godkendt"),
+    ("Byrådet godkendte i marts 2023 at reducere realkreditlånet i Birkehegnet til 12,7 mio. kr.", S, ""),
     # a further clause the item does not bear out is a part not found
     ("Byrådet videreførte energitiltagene i Greve Svømmehal med 17 stemmer for, som skal finansiere en ny skøjtehal.", P,
      "står ikke i sagen"),

@@ -10,6 +10,8 @@ import pytest
 from qa.vocabulary.claims import (
     absent_people,
     amounts_in,
+    approved_body,
+    backs_administration,
     capitalised_words,
     claimed_action,
     claimed_proposers,
@@ -17,6 +19,7 @@ from qa.vocabulary.claims import (
     comparisons,
     decided_action,
     further_clauses,
+    history_entry_body,
     month_period,
     party_letters,
     ranks,
@@ -183,3 +186,30 @@ def test_attendance_and_proposers():
     assert absent_people("Mustafa Arslan deltog ikke i behandlingen pga. afbud.") == ["Mustafa Arslan"]
     assert claimed_proposers("Byrådet bevilgede en akutpakke efter forslag fra De Konservative.") == {"C"}
     assert claimed_proposers("Kasper Fuhr Christensen begærede sagen i byrådet.") == {"Christensen"}
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("Med stemmerne 9 for og 8 imod godkendte byrådet Økonomiudvalgets indstilling.", "Økonomiudvalget"),
+    ("Med stemmerne 16 for og 2 imod godkendte byrådet økonomiudvalgets indstilling.", "økonomiudvalget"),
+    ("Økonomiudvalget anbefaler overfor Byrådet, at Plan- og Tryghedsudvalgets indstillinger godkendes.",
+     "Plan- og Tryghedsudvalget"),
+    ("Økonomiudvalget anbefaler overfor Byrådet, at Kultur- og Fritidsudvalgets indstilling godkendes og fremtidige "
+     "budgetspørgsmål oversendes til budgetforhandlingerne.", "Kultur- og Fritidsudvalget"),
+    ("Klima-, Teknik- og Miljøudvalgets indstilling blev godkendt.", "Klima-, Teknik- og Miljøudvalget"),
+    ("Økonomiudvalget anbefaler overfor Byrådet, at administrationens indstilling godkendes.", None),
+    ("Økonomiudvalgets indstilling blev ikke godkendt.", None),
+    ("Administrationens indstilling godkendt.", None),
+])
+def test_approved_body(sentence, body):
+    assert approved_body(sentence) == body
+
+
+def test_history_entries_and_a_minority_backing_the_administration():
+    assert history_entry_body("10-01-2023 Plan- og Tryghedsudvalget") == "Plan- og Tryghedsudvalget"
+    assert history_entry_body("27-02-2023 Økonomiudvalget") == "Økonomiudvalget"
+    assert history_entry_body("Plan- og Tryghedsudvalget, Økonomiudvalget og Byrådet.") is None
+    assert history_entry_body("1.-2. Anbefales ikke.") is None
+    assert backs_administration("Imod stemte (A), (C), (F) og (Ø) med bemærkning om, at de støtter administrationens indstilling.")
+    assert not backs_administration("For stemte (V), (D) og Liselott Blixt (UP)")
+    assert claimed_action("I marts 2023 stemte Byrådet 9 mod 8 for at hæve råderetsbeløbet.") == "approved"
+    assert claimed_action("Byrådet stemte 9 mod 8 for at afvise ansøgningen.") == "rejected"

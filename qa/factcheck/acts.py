@@ -5,6 +5,7 @@ is not the decision; a decision that negates the claim's statement contradicts i
 
 from __future__ import annotations
 
+from ingest.vocabulary import SectionKind
 from qa.factcheck.explain import act_name
 from qa.factcheck.item import Item, Sentence
 from qa.factcheck.tally import ABSENT, CONTRADICTED, FOUND, Tally
@@ -13,17 +14,22 @@ from qa.vocabulary.claims import (
     amendment_carried,
     amendment_fell,
     answers_recommendation,
+    approved_body,
+    backs_administration,
     claimed_action,
     claims_abstained,
     claims_against,
     claims_decided,
     decided_action,
+    history_entry_body,
     is_amendment,
     is_negated,
     is_vote_line,
     is_vote_sentence,
+    names_body,
     negated_stems,
     reason,
+    same_body,
     starts_numbered,
 )
 from qa.vocabulary.words import content_stems
@@ -31,14 +37,47 @@ from qa.vocabulary.words import content_stems
 STATEMENT = 0.6  # share of the claim's subject one decision sentence must hold to state the claim
 
 
-def sentence_act(item: Item, sentence: Sentence) -> str | None:
+ENDORSED = "endorsed"  # approved another body's recommendation, which the item does not say
+
+
+def sentence_act(item: Item, sentence: Sentence, follow: int = 2) -> str | None:
     """What one decision sentence did; one answering the recommendation ("Ikke godkendt", "1. og 2. ikke
-    godkendt") rejects what the recommendation proposed (a proposal to keep a refusal, rejected, grants)."""
+    godkendt") rejects what the recommendation proposed (a proposal to keep a refusal, rejected, grants).
+    One approving another body's recommendation ("godkendte byrådet Økonomiudvalgets indstilling") did what
+    that body recommended (see body_act)."""
     act = decided_action(sentence.text)
     if act == "rejected" and answers_recommendation(sentence.text) and item.recommendation:
         proposed = decided_action(" ".join(s.text for s in item.recommendation))
         act = "approved" if proposed == "rejected" else "rejected"
+    if act == "approved" and follow and (body := approved_body(sentence.text)):
+        act = body_act(item, body, follow)
     return act
+
+
+def body_act(item: Item, body: str, follow: int = 2) -> str:
+    """What a body recommended, read from its last entry in the item's history ("10-01-2023 Plan- og
+    Tryghedsudvalget" / "1.-2. Anbefales ikke."), following "X's indstillinger godkendes" to X; failing
+    that, a decision whose minority backs the administration's recommendation approved another one (its
+    refusal); failing that, ENDORSED: what was approved is not known, and is not the administration's."""
+    entries: list[tuple[str, list[Sentence]]] = []
+    for sentence in item.sentences:
+        if sentence.section is not SectionKind.HISTORY:
+            continue
+        if name := history_entry_body(sentence.text):
+            entries.append((name, []))
+        elif entries:
+            entries[-1][1].append(sentence)
+    said = next((lines for name, lines in reversed(entries) if same_body(name, body)), [])
+    for sentence in said:
+        if follow > 1 and (other := approved_body(sentence.text)) and not same_body(other, body):
+            return body_act(item, other, follow - 1)
+    for sentence in said:
+        if not is_vote_line(sentence.text) and (act := sentence_act(item, sentence, 0)) in ("approved", "rejected"):
+            return act
+    if any(backs_administration(s.text) for s in item.decision) and item.recommendation:
+        proposed = decided_action(" ".join(s.text for s in item.recommendation))
+        return "approved" if proposed == "rejected" else "rejected"
+    return ENDORSED
 
 
 def decision_act(item: Item) -> tuple[str, Sentence] | None:
@@ -91,6 +130,11 @@ def check_act(t: Tally) -> None:
     numbered = [s for s in item.decision if parallel and sentence_act(item, s) == claimed]
     if numbered and act != claimed:  # parallel outcomes ("1 a. Ikke godkendt", "1 c. Godkendt"): any of them
         act, sentence = claimed, numbered[0]
+    if (body := approved_body(sentence.text)) and names_body(claim.text, body):
+        act = "approved"  # the claim is about following that body ("valgte at følge Økonomiudvalget")
+    if act == ENDORSED:  # another body's recommendation, not found: never the administration's standing in
+        t.add(ABSENT, "act_found", position, [sentence], decided=f"«{sentence.text}»")
+        return
     decided = act_name(claim.language, act)
     if act == claimed:
         t.add(FOUND, "act_found", position, [sentence], decided=decided)

@@ -25,7 +25,8 @@ _DONE = [
      r"til efterretning|orienteret|drøftet|orienteringen"),
     ("approved",
      r"godkend|vedtog|vedtaget|tiltr|anbefal|bevilge|bevilget|fik .{0,40}bevilling|gav .{0,40}bevilling|besluttede|fastsat|"
-     r"fastsatte|pegede\b.{0,30}\bpå|udpegede|valgte|approved|adopted|endorsed|granted|decided|raise|agreed",
+     r"fastsatte|pegede\b.{0,30}\bpå|udpegede|valgte|stemte\b.{0,40}?\b\d+ (?:mod|imod) \d+ for at|"
+     r"approved|adopted|endorsed|granted|decided|raise|agreed",
      r"godkend|vedtag|tiltr|anbefal|bevilg|efterkomme|imødekomme|besluttede|indstiller over ?for"),
 ]
 
@@ -153,3 +154,48 @@ def amendment_fell(sentence: str) -> bool:
 def starts_numbered(sentence: str) -> bool:
     """A decision sentence that is one of several numbered outcomes ("1 a. ...", "- 2) Godkendt")."""
     return bool(re.match(r"\W*\d", sentence))
+
+
+# A decision approving another body's recommendation rather than the administration's: "godkendte byrådet
+# Økonomiudvalgets indstilling", "Plan- og Tryghedsudvalgets indstillinger godkendes" (the body, as named).
+_BODY = r"\b((?:\w+-,?\s+(?:og\s+)?)*\w*udvalget|[Bb]yrådet|[Kk]ommunalbestyrelsen)s\s+indstilling(?:er|en)?"
+_GAP = r"\s+(?:(?!ikke\b)\w+\s+){0,2}"
+_BODY_RECOMMENDATION = re.compile(rf"(?:godkend|tiltr|følge)\w*{_GAP}{_BODY}|{_BODY}{_GAP}(?:godkend|tiltr|anbefal|følge)")
+
+
+# An entry of the item's history ("Sagens forløb"): a line "10-01-2023 Plan- og Tryghedsudvalget".
+_HISTORY_ENTRY = re.compile(r"^\s*\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\s+([A-ZÆØÅ][\w ,.-]*?)\s*$")
+
+# Those voting against say they back the administration's recommendation: the majority's was another.
+_BACKS_ADMINISTRATION = re.compile(r"imod\b.{0,200}?\b(?:støtte\w*|stemte for|tilslutte\w* sig)\s+administrationens?\s+indstilling",
+                                   re.IGNORECASE | re.DOTALL)
+
+
+def approved_body(sentence: str) -> str | None:
+    """The body whose recommendation a decision sentence approves ("godkendte byrådet Økonomiudvalgets
+    indstilling" → Økonomiudvalget); None for the administration's, or a sentence approving nothing."""
+    m = _BODY_RECOMMENDATION.search(sentence)
+    return (m[1] or m[2]) if m else None
+
+
+def history_entry_body(sentence: str) -> str | None:
+    """The body an entry of the item's history opens with ("10-01-2023 Plan- og Tryghedsudvalget")."""
+    m = _HISTORY_ENTRY.match(sentence)
+    return m[1] if m else None
+
+
+def backs_administration(sentence: str) -> bool:
+    """A vote line saying those against back the administration's recommendation."""
+    return bool(_BACKS_ADMINISTRATION.search(sentence))
+
+
+def same_body(a: str, b: str) -> bool:
+    """One body, as written twice ("Klima-, Teknik- og Miljøudvalget", "Klima-, Teknik og Miljøudvalget"):
+    the same last word."""
+    return bool(a.split() and b.split()) and a.split()[-1].lower() == b.split()[-1].lower()
+
+
+def names_body(text: str, body: str) -> bool:
+    """Whether a text names the body ("at følge Økonomiudvalget" names Økonomiudvalget)."""
+    head = body.split()[-1].lower().removesuffix("et") if body.split() else ""
+    return bool(head) and head in text.lower()

@@ -14,9 +14,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
-from ingest.catalogue import ItemRow
 from ingest.types import SourceRef
 from ingest.vocabulary import SectionKind
 from qa import messages
@@ -26,11 +24,14 @@ from qa.question import Question
 from qa.retrieval import Retriever, item_section
 from qa.scope import Leaning, leaning
 from qa.sentence_choice import Candidate, Span, Wanted, candidates, quote, quote_chosen, select
+from qa.treatments import STANDING_CASE, year_by_year
+from qa.treatments import names_same_case as _names_same_case
 from qa.types import Citation, Passage, QuestionKind
 from qa.vocabulary.archive import procedural_title
 from qa.vocabulary.cues import records_vote, refers_to_recommendation
+from qa.vocabulary.dates import years_in
 from qa.vocabulary.sentences import sentences
-from qa.vocabulary.words import content_stems, joined_compounds, name_stems, whole_numbers
+from qa.vocabulary.words import content_stems, name_stems
 
 _WHOLE_DECISION = 1500  # characters of a decision quoted whole; a longer one is quoted by its sentences
 _RECOMMENDATION_QUOTE = 900  # characters of a recommendation quoted beside a decision that refers to it
@@ -38,10 +39,6 @@ _FACT_SENTENCES = 3  # sentences quoted for a fact question (with their spill-ov
 _FACT_ITEMS = 3  # items (those the evidence points to most) whose sentences a fact question's answer is sought in
 _SUPPORT_WEIGHT = 0.3  # a sentence's score for the evidence's support of its item (the best-supported item: all of it)
 _WHOLE_HISTORY_DECISION = 600  # characters of the decision of a treatment the evidence does not hold quoted whole
-_OTHER_TREATMENTS = 3  # earlier or later treatments of the same case named in an answer
-_EVIDENCE_ITEMS = 10  # passages of the evidence whose items may be the same case at another meeting
-_STANDING_CASE = 6  # a case number on more items than this is a standing item ("Meddelelser"), not a case
-_BEST_EVIDENCE = 5  # passages of the evidence whose items an item named only by its title never goes before
 _LEAN_WEIGHT = 0.35  # a sentence's score for each pointer of the question (committee, period) its item matches
 
 
@@ -108,7 +105,7 @@ def _case_number(retriever: Retriever | None, source: SourceRef) -> str:
     row = catalogue.item(source.meeting_id, source.item_number, source.item_title)
     if row is None or not row.case_number or procedural_title(row.title):
         return ""
-    return row.case_number if len(catalogue.items_of_case(row.case_number)) <= _STANDING_CASE else ""
+    return row.case_number if len(catalogue.items_of_case(row.case_number)) <= STANDING_CASE else ""
 
 
 def target_items(question: Question, passages: list[Passage], retriever: Retriever | None = None) -> list[Passage]:
@@ -230,86 +227,22 @@ def _item_answers(question: Question, passages: list[Passage], retriever: Retrie
     return lines
 
 
-def _names_same_case(retriever: Retriever, a: str, b: str) -> bool:
-    """Two titles naming the same case: most of the specific words of one stand in the other ("Kunstgræsbane i
-    Hundige - tillægsbevilling" ~ "Kunstgræsbanen i Hundige, renovering - anlægsbevilling"); a common word
-    ("Greve", "Kommune") weighs little, and titles naming other numbers ("Drifts- og anlægsoverførsler 2021
-    til 2022" / "2022 til 2023", "Budgetopfølgning 1 2023" / "2 2023") are other cases. A compound is compared
-    written whole ("Pride-flag" ~ "Prideflag")."""
-    numbers = [whole_numbers(title) for title in (a, b)]
-    if all(numbers) and numbers[0] != numbers[1]:
-        return False
-    first, second = (set(content_stems(joined_compounds(title))) for title in (a, b))
-    if not first or not second:
-        return False
-    return max(retriever.title_share(first, second), retriever.title_share(second, first)) >= 0.5
-
-
-def _treatments(retriever: Retriever, first: SourceRef, passages: list[Passage],
-                shown: set[tuple[str, str, str]], lean: Leaning | None = None) -> list[tuple[ItemRow, bool]]:
-    """The same case at other meetings of its municipality, in the order their citations stand (the order an
-    answer's sources are read in, before the rest of its evidence), marked when the evidence holds them: first
-    the items with its case number, those the question's committee or period points to first (`lean`), else
-    newest first, then those whose title names the same case (of a number on
-    many items, a journal number for a whole topic, and of the evidence) by the evidence's rank. An item named
-    only by its title never goes before an item among the evidence's best the answer does not name: the
-    question's own best evidence keeps its place before a look-alike ("Mødekalender 2026" of another body)."""
-    catalogue = retriever.store.catalogue
-    item = catalogue.item(first.meeting_id, first.item_number, first.item_title)
-    if item is None or procedural_title(item.title):
-        return []
-    lean = lean or Leaning()
-    rank: dict[tuple[str, str, str], int] = {}
-    for n, passage in enumerate(passages[:_EVIDENCE_ITEMS]):
-        rank.setdefault(_item_key(passage), n)
-    numbered: dict[tuple[str, str, str], ItemRow] = {}
-    titled: dict[tuple[str, str, str], ItemRow] = {}
-    if item.case_number:
-        rows = [i for i in catalogue.items_of_case(item.case_number)
-                if not i.closed and i.municipality == item.municipality]
-        broad = len(rows) > _STANDING_CASE
-        for i in rows:
-            if not broad:
-                numbered[(i.meeting_id, i.number, i.title)] = i
-            elif _names_same_case(retriever, item.title, i.title):
-                titled[(i.meeting_id, i.number, i.title)] = i
-    for key in rank:
-        if key in shown or key in numbered or key in titled:
-            continue
-        row = catalogue.item(*key)
-        if row is not None and not row.closed and row.municipality == item.municipality and _names_same_case(
-                retriever, item.title, row.title):
-            titled[key] = row
-    unnamed = [n for key, n in rank.items() if n < _BEST_EVIDENCE and key not in shown | numbered.keys() | titled.keys()]
-    bar = min(unnamed, default=len(passages) + 1)
-
-    def newest(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[int, bool, int]:
-        when = key_row[1].meeting_date
-        pointers = lean.of(key_row[1].committee, when) + lean.names_numbers(key_row[1].title)
-        return -pointers, when is None, -(when or date.min).toordinal()
-
-    def ranked(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[int, int, bool, int]:
-        return (rank.get(key_row[0], len(passages)), *newest(key_row))
-
-    by_title = sorted(((key, row) for key, row in titled.items() if rank.get(key, len(passages)) < bar), key=ranked)
-    chosen = [(key, row) for key, row in sorted(numbered.items(), key=newest) + by_title if key not in shown]
-    return [(row, key in rank) for key, row in chosen[:_OTHER_TREATMENTS]]
-
-
 def _normalised(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
 def _case_history(question: Question, retriever: Retriever, first: SourceRef, passages: list[Passage],
                   shown: set[tuple[str, str, str]], registry: CitationRegistry) -> list[str]:
-    """The same case at other meetings, newest first, each with its decision: for one the evidence holds, whole
-    (a long one by its lead and the sentences carrying what was asked) and the sentence of its case carrying
-    the fact asked for (with no kind of fact asked for: an amount) that covers most of the question; for
-    another, its lead."""
+    """The same case at other meetings (`qa.treatments.year_by_year`: for a question over a span of years, a
+    treatment of each year first), each with its decision: for one the evidence or its year's search holds,
+    whole (a long one by its lead and the sentences carrying what was asked) and the sentence of its case
+    carrying the fact asked for (with no kind of fact asked for: an amount) that covers most of the question,
+    over a span of years one naming the treatment's own year first; for another, its lead."""
     wanted = Wanted.of(question.text)
     carried = wanted if wanted.any() else Wanted(amount=True)
     lines = []
-    for other, in_evidence in _treatments(retriever, first, passages, shown, _leaning(question, retriever)):
+    lean = _leaning(question, retriever)
+    for other, in_evidence in year_by_year(retriever, question, first, passages, shown, lean):
         item = retriever.item_passages_of((other.meeting_id, other.number, other.title))
         decisions = [p for p in item if p.source.section is SectionKind.DECISION]
         if not decisions:
@@ -326,8 +259,11 @@ def _case_history(question: Question, retriever: Retriever, first: SourceRef, pa
             continue
         case_text = [p for p in item if p.source.section is not SectionKind.DECISION]
         quoted = {_normalised(c.quote) for c in registry.citations}  # a case text repeats the one before it
-        fact = next((c for c in candidates(question, carried, case_text, passages, retriever)
-                     if carried.score(c.sentence) > 0 and c.focus and _normalised(c.sentence) not in quoted), None)
+        facts = [c for c in candidates(question, carried, case_text, passages, retriever)
+                 if carried.score(c.sentence) > 0 and c.focus and _normalised(c.sentence) not in quoted]
+        if lean.years and other.meeting_date:  # year by year: the fact of the treatment's own year first
+            facts.sort(key=lambda c: other.meeting_date.year not in years_in(c.sentence))
+        fact = next(iter(facts), None)
         if fact is not None:
             lines.append(messages.DETAILS[question.language].format(text=quote_chosen(registry, carried, [fact])))
     return lines

@@ -15,7 +15,7 @@ from datetime import date
 from ingest.catalogue import MeetingRow
 from qa import messages
 from qa.types import Filters, Passage
-from qa.vocabulary.dates import exact_day, month_period, season_period
+from qa.vocabulary.dates import exact_day, month_period, season_period, year_span
 from qa.vocabulary.words import committee_heads, committee_starts_with, named_municipalities, stem, tokens, whole_numbers
 
 Bodies = set[tuple[str | None, str | None]]  # the (municipality, committee) pairs the archive knows
@@ -113,12 +113,14 @@ class Leaning:
     Ungeudvalget"), and the day, month or part of a year it names ("i marts 2022", "i foråret 2023"), also
     where that period is no filter (a fact question: "brugte ... i marts 2022" may be about the data); and
     the numbers it names, which tell two treatments titled alike apart ("ved 2. behandlingen af budget
-    2023-26": "Budget 2023-26 - 2. behandling", not "- 1. behandling")."""
+    2023-26": "Budget 2023-26 - 2. behandling", not "- 1. behandling"); and the span of years it asks over, year
+    by year ("fra 2022 til 2025"), whose every year an answer shows a treatment of."""
 
     committees: frozenset[str] = frozenset()
     since: date | None = None
     until: date | None = None
     numbers: frozenset[str] = frozenset()
+    years: tuple[int, int] | None = None
 
     def of(self, committee: str | None, when: date | None) -> int:
         """How many of the question's pointers a treatment (its committee, its meeting date) matches."""
@@ -142,4 +144,5 @@ def leaning(text: str, committees: list[str] | set[str]) -> Leaning:
 
     day = exact_day(text)
     period = (day, day) if day else (month_period(text) or season_period(text) or (None, None))[:2]
-    return Leaning(frozenset(c for c in committees if c and named(c)), *period, frozenset(whole_numbers(text)))
+    return Leaning(frozenset(c for c in committees if c and named(c)), *period, frozenset(whole_numbers(text)),
+                   year_span(text))

@@ -165,6 +165,21 @@ def years_in(text: str) -> set[int]:
     return {y for years, _ in named_years(text) for y in years}
 
 
+_SPAN_OWNERS = frozenset(("år", "årene", "perioden", "periode", "years", "period"))
+
+
+def year_span(text: str) -> tuple[int, int] | None:
+    """The span of years a question asks over ("fra 2022 til 2025", "år for år 2023-2025", "i 2023-2025",
+    "from 2019 to 2021"), its first and last year; not a span that belongs to a word ("budget 2023-26",
+    "Byråd 2022-2025"), nor years joined by "og" ("for 2023 og 2024": two years of one case)."""
+    if (span := _YEAR_SPAN.search(text)) and int(span[1]) < int(span[3]) <= int(span[1]) + 10:
+        return int(span[1]), int(span[3])
+    for years, owner in named_years(text):
+        if len(years) > 1 and (owner is None or owner in _SPAN_OWNERS):
+            return min(years), max(years)
+    return None
+
+
 # A day as a text (generated or the minutes) writes it, with or without its year: "3. april 2025", "den 3.
 # april", "14-08-2025", "April 3, 2025".
 _STATED_DAY = re.compile(rf"\b(\d{{1,2}})\.\s*({_MONTH})(?:\s+(\d{{4}}))?\b", re.IGNORECASE)

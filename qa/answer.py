@@ -22,7 +22,7 @@ from qa.question import Question, parse_question
 from qa.retrieval import Retriever
 from qa.scope import describe, outside_archive, overruled_note, relax, searched
 from qa.types import Answer, Filters, Passage, Status
-from qa.vocabulary.cues import subject_terms
+from qa.vocabulary.cues import asked_events, placed_names, speaks_of_event, subject_terms
 from qa.vocabulary.dates import named_years, names_period, years_in
 from qa.vocabulary.words import (
     compound_parts,
@@ -166,10 +166,16 @@ def coverage(terms: set[str], passage: Passage, retriever: Retriever | None = No
     present = set(content_stems(f"{passage.source.item_title} {passage.text}"))
     if retriever is None:
         return len(terms & present) / len(terms)
-    found = [t for t in terms if any(all(_holds(present, p, loose=n > 0) for p in reading)
-                                     for n, reading in enumerate(retriever.term_readings(t)))
-             or _written_apart(present, retriever, t) or _head_of_compound(present, t)]
+    found = _found(terms, present, retriever)
     return sum(retriever.term_weight(t) for t in found) / sum(retriever.term_weight(t) for t in terms)
+
+
+def _found(terms: set[str], present: set[str], retriever: Retriever) -> set[str]:
+    """The question words a text's stems hold: as the known stems they stand for, written apart, or as the
+    head of a compound."""
+    return {t for t in terms if any(all(_holds(present, p, loose=n > 0) for p in reading)
+                                    for n, reading in enumerate(retriever.term_readings(t)))
+            or _written_apart(present, retriever, t) or _head_of_compound(present, t)}
 
 
 def _written_apart(present: set[str], retriever: Retriever, term: str) -> bool:
@@ -244,7 +250,26 @@ def answers_question(question: Question, passages: list[Passage], retriever: Ret
     if not any(variants) and not question.filters.is_empty():
         return True  # the filters (a meeting's date, a committee) are the whole question
     return any(coverage(terms, p, retriever) >= MIN_COVERAGE and same_years(question, p)
+               and (claim or presupposed(question, terms, p, retriever))
                for terms in variants if terms for p in passages[:COVERAGE_DEPTH])
+
+
+def presupposed(question: Question, terms: set[str], passage: Passage, retriever: Retriever) -> bool:
+    """Whether a passage's agenda item holds what the question takes for granted, beside its subject: the
+    event it asks about ("solgt", "renoveringen", "stå færdig": `asked_events`), in any of the minutes'
+    words for it, and some of what it is about besides that event and the place it puts it in ("skatepark"
+    of "skatepark i Karlslunde"). An item on Greve Rådhus that never speaks of a sale does not tell what it
+    was sold for; one on a project in Karlslunde due to be finished says nothing of a skatepark there."""
+    events = asked_events(question.text)
+    named_by_event = {s for asked, _ in events for s in asked}
+    core = terms - named_by_event - placed_names(question.text)
+    if not events and len(core) == len(terms):
+        return True  # nothing presupposed and nothing placed: the coverage bar decides alone
+    item = retriever.item_passages(passage.source)
+    present = set(content_stems(" ".join([passage.source.item_title, passage.text, *(p.text for p in item)])))
+    if any(not speaks_of_event(present, written) for _, written in events):
+        return False
+    return not core or bool(_found(core, present, retriever))
 
 
 def same_years(question: Question, passage: Passage) -> bool:

@@ -1,7 +1,8 @@
 """Table tests for "not found": a year the question names that the best passages' item contradicts or lacks
-(another year's item of the same thing, a year no passage mentions), and the questions that must still be
-answered. On the real sample minutes (the hashing embedder: Danish decisions rest on words, titles and
-years, not on dense scores)."""
+(another year's item of the same thing, a year no passage mentions), an event the question takes for granted
+that the item never speaks of (a sale, a renovation, a completion), a subject found only through the place the
+question puts it in, and the questions that must still be answered. On the real sample minutes (the hashing
+embedder: Danish decisions rest on words, titles and years, not on dense scores)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ingest.vocabulary import SectionKind
 from qa.answer import Answerer, same_years
 from qa.question import parse_question
 from qa.types import Passage, Status
+from qa.vocabulary.cues import asked_events, placed_names, speaks_of_event
 from qa.vocabulary.dates import named_years
 
 
@@ -39,6 +41,65 @@ def answerer(corpus_store):
 ])
 def test_year_the_question_names(answerer, question, status):
     assert answerer.ask(question).status is status
+
+
+@pytest.mark.parametrize(("question", "status"), [
+    # the subject is in the minutes, the event the question takes for granted is not in its item
+    ("Hvornår blev Psykiatriens Hus i Aarhus lukket?", Status.NOT_FOUND),
+    ("Hvornår skal Fairhuset stå færdigt?", Status.NOT_FOUND),
+    # found only through the place the question puts its subject in, and the event
+    ("Hvornår skal den nye legeplads i Lisbjerg stå færdig?", Status.NOT_FOUND),
+    ("Hvornår skal den nye svømmehal i Gødstrup-klyngen stå færdig?", Status.NOT_FOUND),
+    ("Hvad blev besluttet om den nye skatepark i Lisbjerg?", Status.NOT_FOUND),
+    # the event in the minutes' own words for it ("genåbning", "Salg af"), the subject beside its place
+    ("Hvad blev der orienteret om genåbningen af de offentlige arbejdspladser?", Status.ANSWERED),
+    ("Hvornår blev de offentlige arbejdspladser genåbnet?", Status.ANSWERED),
+    ("Hvad blev besluttet om salg af del af matr.nr. 2a Lisbjerg?", Status.ANSWERED),
+    ("Hvad endte forforløbet i SoSu-projektet med at koste?", Status.ANSWERED),
+    ("Hvornår tog Psykiatriens Hus i Aarhus imod den første borger?", Status.ANSWERED),
+    ("Hvad blev besluttet om forebyggelse af udeblivelser i Gødstrup-klyngen?", Status.ANSWERED),
+])
+def test_what_the_question_takes_for_granted(answerer, question, status):
+    assert answerer.ask(question).status is status
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Hvad blev Greve Rådhus solgt for?", [{"solg"}]),
+    ("Hvad endte renoveringen af Greve Bibliotek med at koste?", [{"renovering"}]),
+    ("Hvornår skal den nye skatepark i Karlslunde stå færdig?", [{"færd"}]),
+    ("When will the new swimming pool in Tune open?", [{"open"}]),
+    ("Hvad er åbningstiden i Greve Svømmehal?", []),  # opening hours: no opening
+    ("Hvad blev besluttet om behandlingen af sagen?", []),  # the meeting's own acts are no events
+])
+def test_asked_events(text, named):
+    assert [asked for asked, _ in asked_events(text)] == named
+
+
+@pytest.mark.parametrize(("question", "stems", "speaks"), [
+    ("Hvad blev det solgt for?", {"frasalg"}, True),  # the head of a compound
+    ("Hvad blev det solgt for?", {"salgspris"}, True),  # its first part
+    ("Hvad blev det solgt for?", {"sælg"}, True),
+    ("Hvad blev det solgt for?", {"kantin", "mad"}, False),
+    ("Hvornår står det færdigt?", {"færdiggør"}, True),
+    ("Hvornår står det færdigt?", {"afslut"}, True),
+    ("Hvornår står det færdigt?", {"færdsel"}, False),  # "færd" is found as a word only
+    ("Hvornår blev det lukket?", {"nedlæg"}, True),
+    ("Hvornår blev det lukket?", {"lukrativ"}, False),
+])
+def test_speaks_of_event(question, stems, speaks):
+    (_, written), = asked_events(question)
+    assert speaks_of_event(stems, written) is speaks
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Hvornår skal den nye skatepark i Karlslunde stå færdig?", {"karlslund"}),
+    ("When will the new swimming pool in Tune open?", {"tun"}),
+    ("Hvornår indføres der betalingsparkering ved Greve Station?", {"grev"}),
+    ("Hvad besluttede Sundheds- og Omsorgsudvalget om Villa Sitka?", set()),
+    ("I Greve blev det besluttet i januar", set()),  # a sentence's first word, a month
+])
+def test_placed_names(text, places):
+    assert placed_names(text) == places
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -100,6 +161,9 @@ class _Minutes:
     def term_weight(self, term: str) -> float:
         parts = self.term_parts(term)
         return self.idf[parts[0]] if len(parts) == 1 else 12.0
+
+    def item_passages(self, source) -> list[Passage]:
+        return []
 
     def search(self, question, k: int) -> list[Passage]:  # by whether the search keeps to a period
         return self.found.get(question.filters.since is not None, [])[:k]

@@ -174,3 +174,62 @@ def refers_to_recommendation(decision: str) -> bool:
     """Whether a decision points at the recommendation ("Anbefales", "punkt 1-3 godkendt"), or is too short
     to say what it decided ("Godkendt.")."""
     return len(decision.strip()) <= 60 or bool(_REFERS_TO_RECOMMENDATION.search(decision))
+
+
+# -- what a question presupposes happened ------------------------------------------------------------------
+# A question about an event in a thing's life ("Hvad blev Greve Rådhus solgt for?", "Hvad endte renoveringen
+# af Greve Bibliotek med at koste?", "Hvornår skal skateparken stå færdig?") presupposes the event: only an
+# agenda item that speaks of it answers, never one about the thing alone. Each event: the words a question
+# names it by (Danish and English, matched on stems), and the beginnings of the minutes' words for it, found
+# as a word (its stem), an inflection, or a part of a compound ("frasalg", "salgspris", "genåbning"). The
+# meeting's own acts (behandle, drøfte, godkende) are no such events.
+_EVENTS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
+    (("solgt", "solgte", "sælge", "sælges", "salg", "salget", "frasalg", "afhændet", "afhænde", "afhændelse",
+      "sold", "sell", "sale", "selling"),
+     ("salg", "sælge", "solgt", "afhænd")),
+    (("købt", "købte", "købe", "købes", "købet", "opkøbt", "bought", "buy", "buying", "purchase", "purchased"),
+     ("købe", "købt", "opkøb")),
+    (("renovering", "renoveringen", "renovere", "renoveres", "renoveret", "ombygning", "ombygningen", "ombygget",
+      "ombygges", "istandsættelse", "istandsættelsen", "modernisering", "moderniseringen", "renovation", "renovate",
+      "renovated", "refurbishment", "refurbished"),
+     ("renover", "ombyg", "istandsæt", "moderniser", "restaurer")),
+    (("opført", "opføre", "opføres", "opførelse", "opførelsen", "bygget", "bygges", "nybyggeri", "built", "build",
+      "construct", "constructed", "construction"),
+     ("opføre", "opført", "bygge", "nybyg", "anlæg", "etabler")),
+    (("færdig", "færdigt", "færdige", "færdiggjort", "færdiggøres", "færdiggørelse", "færdiggørelsen", "finished",
+      "completed", "completion"),
+     ("færdig", "afslut", "aflever", "ibrugtag", "indvi")),
+    (("åbne", "åbner", "åbnes", "åbnet", "åbning", "åbningen", "indviet", "indvies", "indvielse", "indvielsen", "open",
+      "opens", "opened", "opening", "inaugurated"),
+     ("åbne", "åbnin", "genåbn", "indvi", "ibrugtag")),
+    (("lukke", "lukkes", "lukket", "lukning", "lukningen", "nedlægge", "nedlægges", "nedlagt", "nedlæggelse",
+      "nedlæggelsen", "close", "closed", "closing", "closure"),
+     ("lukke", "lukning", "nedlæg", "nedlagt", "afvikl")),
+    (("nedrive", "nedrives", "nedrevet", "nedrivning", "nedrivningen", "demolish", "demolished", "demolition"),
+     ("nedriv", "nedrev")),
+]
+_EVENT_STEMS = [(frozenset(stem(w) for w in asked), frozenset(written)) for asked, written in _EVENTS]
+MIN_EVENT_PART = 4  # letters a beginning needs to be found inside a compound ("salg" in "frasalg", not "byg")
+# A capitalised word after a preposition of place: "skatepark i Karlslunde", "swimming pool in Tune".
+_PLACED = re.compile(r"\b(?:i|ved|in|at|near)\s+([A-ZÆØÅ][\wæøåÆØÅ-]*)")
+
+
+def asked_events(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The events a question presupposes: per event, the question's stems that name it and the minutes'
+    words for it (`speaks_of_event`)."""
+    stems = {stem(w) for w in tokens(text)}
+    return [(stems & asked, written) for asked, written in _EVENT_STEMS if stems & asked]
+
+
+def speaks_of_event(present: set[str], written: frozenset[str]) -> bool:
+    """Whether a text's stems hold one of an event's words: as a stem, or a beginning of at least
+    MIN_EVENT_PART letters opening or closing a longer stem ("salgspris", "frasalg")."""
+    stems = {stem(w) for w in written}
+    return bool(present & stems) or any(s.startswith(w) or s.endswith(w) for s in present for w in written
+                                        if len(w) >= MIN_EVENT_PART)
+
+
+def placed_names(text: str) -> set[str]:
+    """Stems of the capitalised words a question places its subject in ("i Karlslunde", "in Tune"): where,
+    not what it is about."""
+    return {stem(w) for name in _PLACED.findall(text) for w in tokens(name)}

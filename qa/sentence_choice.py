@@ -24,7 +24,7 @@ from qa.vocabulary.cues import (
 from qa.vocabulary.dates import states_date
 from qa.vocabulary.numbers import states_amount, states_count
 from qa.vocabulary.sentences import sentences
-from qa.vocabulary.words import content_stems, name_stems
+from qa.vocabulary.words import content_stems, name_stems, term_alternatives
 
 _CARRYING_SHARE = 0.6  # a sentence carrying the fact asked for beats a better-matching one scoring at least this share
 _SECOND_SHARE = 0.5  # a further sentence is quoted when it adds to the first and scores at least this share of it
@@ -71,6 +71,48 @@ class Wanted:
 
 
 
+def search_terms(question: Question) -> dict[str, tuple[str, ...]]:
+    """The question's search terms, each with the stems that count as it. A Danish term is its own stem. An
+    English word or phrase is one term however many Danish words the glossary gives for it: any of
+    plejecent / plejehjem holds "nursing homes", weighing as one word, as the Danish twin's "plejehjem" does."""
+    if question.language != "en":
+        return {t: (t,) for t in question.terms}
+    asked = set(question.terms)
+    groups = [tuple(t for t in group if t in asked) for group in term_alternatives(question.text)]
+    groups += [(t,) for t in question.terms if not any(t in group for group in groups)]
+    alternatives: dict[str, tuple[str, ...]] = {}
+    seen: set[str] = set()
+    for group in groups:
+        group = tuple(t for t in group if t not in seen)
+        if group:
+            alternatives[group[0]] = group
+            seen.update(group)
+    return alternatives
+
+def holds(stems: set[str], group: tuple[str, ...], joined: set[str] = frozenset()) -> bool:
+    """Whether a sentence's stems hold a term (any of its alternatives), or hold it inside a compound of two
+    of the question's terms (`joined`, `compound_terms`)."""
+    return any(t in stems or t in joined for t in group)
+
+
+def compound_terms(stems: set[str], groups: list[tuple[str, ...]]) -> set[str]:
+    """The terms a sentence holds as one compound of two terms next to each other in the question (`groups`
+    in the question's order, the first the compound's first part), with at most two linking letters between:
+    an English question reads "project application" as projek, ansøgning, and "projektansøgningen" holds
+    both, as it holds the Danish twin's one word "projektansøgning". A term that is only part of some other
+    compound ("projektregnskab"), or of one the question's word order does not make ("e-learning course" is
+    "e-læringskursus", "course into e-learning" is not), is not held."""
+    joined: set[str] = set()
+    for first, second in zip(groups, groups[1:], strict=False):
+        for word in stems:
+            for head in first:
+                if len(head) < 2 or not word.startswith(head):
+                    continue
+                tails = [t for t in second if len(t) >= 2 and word.endswith(t) and 0 <= len(word) - len(head) - len(t) <= 2]
+                if tails:
+                    joined |= {head, *tails}
+    return joined
+
 def quote(registry: CitationRegistry, passage: Passage, spans: list[Span]) -> str:
     return " ".join(f"«{passage.text[s:e]}» [{registry.add(passage, s, e)}]" for s, e in spans)
 
@@ -100,9 +142,14 @@ def candidates(question: Question, wanted: Wanted, item: list[Passage], evidence
     plus the kind of fact asked for."""
     if not item:
         return []
-    weights = {t: retriever.term_weight(t) for t in question.terms}  # filter words (a committee, a date) left out
+    english = question.language == "en"
+    alternatives = search_terms(question)
+    weights = {t: retriever.term_weight(t) if len(group) == 1 else max(retriever.term_weight(a) for a in group)
+               for t, group in alternatives.items()}
     total = sum(weights.values()) or 1.0
-    title = set(content_stems(item[0].source.item_title))
+    title_stems = set(content_stems(item[0].source.item_title))
+    groups = list(alternatives.values()) if english else []
+    title = {t for t, group in alternatives.items() if holds(title_stems, group, compound_terms(title_stems, groups))}
     focus = {t: w for t, w in weights.items() if t not in title} or weights
     focus_total = sum(focus.values()) or 1.0
     names = name_stems(question.text) & set(focus)
@@ -114,10 +161,12 @@ def candidates(question: Question, wanted: Wanted, item: list[Passage], evidence
             stems = set(content_stems(sentence))
             if not stems:
                 continue
-            held = frozenset(stems & set(focus))
-            covered = sum(w for t, w in weights.items() if t in stems or t in title) / total
+            joined = compound_terms(stems, groups) if english else set()
+            present = {t for t, group in alternatives.items() if holds(stems, group, joined)}
+            held = frozenset(present & set(focus))
+            covered = sum(w for t, w in weights.items() if t in present or t in title) / total
             score = covered + _FOCUS_WEIGHT * sum(focus[t] for t in held) / focus_total + wanted.score(sentence)
-            if names & stems:
+            if names & present:
                 score += 0.3
             if passage.chunk_id in retrieved:
                 score += 0.05

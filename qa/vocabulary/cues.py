@@ -15,7 +15,8 @@ from qa.vocabulary.words import full_names, stem, tokens
 # -- what kind of answer a question wants ------------------------------------------------------------
 _KIND_WORDS = [  # the first kind whose words the question uses wins; matched on stems. A decision word
     # beats a recommendation word: "Godkendte udvalget indstillingen?" asks what was decided.
-    (QuestionKind.VOTE, {"stemt", "stemte", "stemmer", "stemme", "stemmeafgivning", "voted", "vote", "votes", "undlod"}),
+    (QuestionKind.VOTE, {"stemt", "stemte", "stemmer", "stemme", "stemmeafgivning", "voted", "vote", "votes", "undlod",
+                         "abstained", "abstain", "abstention"}),
     (QuestionKind.DECISION, {"besluttet", "besluttede", "beslutning", "beslutningen", "vedtaget", "vedtog", "godkendt",
                              "godkendte", "godkendelse", "decided", "decision", "decide", "approved", "approve",
                              "resolved", "udfald", "udfaldet", "outcome", "konklusion", "konkluderede"}),
@@ -40,13 +41,21 @@ def question_kind(text: str) -> QuestionKind:
 # -- what a fact question wants ------------------------------------------------------------------------
 _AMOUNT_WORDS = frozenset({  # "hvor meget", "hvor stort et beløb", "what did it cost"
     "meget", "stor", "stort", "størrelse", "beløb", "beløbet", "koste", "kostede", "koster", "pris", "udgift",
-    "udgifter", "tilskud", "much", "many", "amount", "cost", "costs", "price", "spend", "spent", "kr", "kroner", "mio",
-    "procent", "pct",
+    "udgifter", "tilskud", "kr", "kroner", "mio", "procent", "pct",
+    # the English twins of the Danish words, in the forms a question writes them ("how many" asks a count,
+    # as "hvor mange" does; "how many kroner" asks an amount by its "kroner")
+    "much", "large", "big", "size", "amount", "amounts", "cost", "costs", "costing", "costed", "price", "prices",
+    "expense", "expenses", "expenditure", "grant", "grants", "subsidy", "subsidies", "spend", "spent", "spending",
+    "percent", "percentage",
 })
 _HOW_MANY = re.compile(r"\bhvor mange\b|\bhow many\b|\bantal(?:let)?\b|\bnumber of\b", re.IGNORECASE)
 _HOW_OFTEN = re.compile(r"\bhvor ofte\b|\bhow often\b|\bhvor tit\b", re.IGNORECASE)
 _FREQUENCY = re.compile(r"\bhver\b|\bgang(?:e)? om\b|\bugentlig|\bmånedlig|\bårlig|\bkvartalsvis", re.IGNORECASE)
-_WHEN_WORDS = frozenset({"hvornår", "when", "dato", "datoen", "date", "frist", "fristen", "deadline", "tidspunkt", "tidspunktet"})
+_WHEN_WORDS = frozenset({"hvornår", "dato", "datoen", "date", "frist", "fristen", "deadline", "tidspunkt", "tidspunktet"})
+# English "when" asks a date as "hvornår" does when it opens the question or a clause of its own ("... and when?",
+# "since when"); inside a sentence it joins a clause, as Danish "da" / "når" do ("Who was absent when the
+# case was dealt with?" asks who, not when).
+_ASKS_WHEN = re.compile(r"^\W*when\b|\bwhen\W*$|\b(?:and|since|until|by|from) when\b|[,;:]\s*when\b", re.IGNORECASE)
 
 
 def asks_amount(text: str) -> bool:
@@ -58,7 +67,7 @@ def asks_count(text: str) -> bool:
 
 
 def asks_date(text: str) -> bool:
-    return bool(set(tokens(text)) & _WHEN_WORDS)
+    return bool(set(tokens(text)) & _WHEN_WORDS or _ASKS_WHEN.search(text))
 
 
 def asks_frequency(text: str) -> bool:
@@ -90,7 +99,7 @@ _ANAPHORA = frozenset({"det", "den", "dem", "dette", "denne", "disse", "sagen", 
 # never what it is about.
 _CUE_STEMS = frozenset(set().union(*(stems for _, stems in _KIND_STEMS)) | {stem(w) for w in (
     "imod", "for", "undlod", "hvem", "hvornår", "hvor", "hvorfor", "hvordan", "against", "who", "when", "why", "how",
-    "fraværende", "fravær", "afbud", "manglede", "absent", "antal", "antallet", "mange", "dato", "date",
+    "fraværende", "fravær", "afbud", "manglede", "absent", "antal", "antallet", "mange", "many", "dato", "date",
     *_AMOUNT_WORDS)})
 
 
@@ -139,7 +148,8 @@ def key_point_signals(sentence: str) -> int:
 
 # -- what a question asks for, and the sentences that carry it ---------------------------------------------
 # "Hvem var fraværende / havde meldt afbud / manglede / var ikke med", "who was absent": attendance.
-_ASKS_ATTENDANCE = re.compile(r"fravær|afbud|manglede|ikke med\b|deltog ikke|ikke til stede|absent|missing|did not attend",
+_ASKS_ATTENDANCE = re.compile(r"fravær|afbud|manglede|ikke med\b|deltog ikke|ikke til stede|absent|absence|missing|did not attend|"
+                              r"not present|apologies",
                               re.IGNORECASE)
 # "Afbud: Liselott Blixt", "Fraværende: ...", "X deltog ikke i behandlingen", "forlod mødet".
 _RECORDS_ATTENDANCE = re.compile(r"\bafbud\b|\bfraværende\b|deltog ikke|forlod mødet|ikke til stede|\bsuppleant|\bstedfortræder",

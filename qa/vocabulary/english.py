@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ingest.analysis import index_terms, stem, tokens
 
-__all__ = ["bridge", "danish_for", "glossary"]
+__all__ = ["bridge", "danish_for", "glossary", "readings"]
 
 _TABLE = Path(__file__).with_name("english_glossary.txt")
 _LONGEST = 4  # words in the longest English phrase looked for
@@ -75,30 +75,38 @@ def bridge(text: str, skip: Iterable[str] = frozenset()) -> tuple[list[str], set
     """An English text's content stems in order, each glossary word or phrase (longest first) as the stems of
     its Danish words; other words, not in `skip`, as their own stem. Also the stems that came from the
     glossary. A word in `skip` (stop and question words, English or Danish) is no search term either way."""
+    groups, danish = readings(text, skip)
+    return list(dict.fromkeys(s for group in groups for s in group)), danish
+
+
+def readings(text: str, skip: Iterable[str] = frozenset()) -> tuple[list[tuple[str, ...]], set[str]]:
+    """`bridge`, one group of stems per English word or phrase: a glossary entry's Danish words are
+    alternatives for one term ("nursing homes" → (plejecent, plejehjem); "course" → (uddan, kursus)), any
+    one of which the minutes may write. Also the stems that came from the glossary."""
     skip = frozenset(skip)
     table = glossary()
     words = _words(text)
     bases = [_base(w) for w in words]
-    stems: list[str] = []
+    groups: list[tuple[str, ...]] = []
     danish: set[str] = set()
     i = 0
     while i < len(words):
         for n in range(min(_LONGEST, len(words) - i), 0, -1):
             key = tuple(bases[i: i + n])
             if key in table and not (n == 1 and words[i] in skip):
-                found = [s for d in table[key] if d not in skip for s in index_terms(d, skip)]
-                stems += found
+                found = tuple(dict.fromkeys(s for d in table[key] if d not in skip for s in index_terms(d, skip)))
+                groups += [found] if found else []
                 danish.update(found)
                 i += n
                 break
         else:
             word = words[i]
             if word not in skip and (len(word) > 1 or word.isdigit()):
-                stems.append(stem(word))
+                groups.append((stem(word),))
             i += 1
     # a hyphenated word is also a word of its own ("SOSU-projektet"), as in the Danish reading, unless the
     # glossary read its parts ("after-school")
     for word in tokens(text):
         if "-" in word and tuple(_base(p) for p in word.split("-") if p) not in table and word not in skip:
-            stems.append(stem(word))
-    return list(dict.fromkeys(stems)), danish
+            groups.append((stem(word),))
+    return groups, danish

@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from ingest.analysis import STOPWORDS, index_terms
 from ingest.analysis import stem as stem  # qa reads the analyser through this module
 from ingest.analysis import tokens as tokens
-from qa.vocabulary.english import bridge
+from qa.vocabulary.english import bridge, readings
 
 # Question words that carry no content ("hvad blev besluttet om ..." is about what follows "om").
 QUESTION_WORDS = frozenset("""
@@ -47,6 +47,13 @@ def content_stems(text: str, drop_question_words: bool = False, language: str = 
     them ("nursing homes" → plejecent, plejehjem); names, numbers and words it lacks keep their own stem."""
     skip = STOPWORDS | QUESTION_WORDS if drop_question_words else STOPWORDS
     return bridge(text, skip)[0] if language == "en" else index_terms(text, skip)
+
+
+def term_alternatives(text: str) -> list[tuple[str, ...]]:
+    """An English question's search terms (`content_stems(..., drop_question_words=True, language="en")`),
+    one group per English word or phrase: the Danish words a glossary entry gives are alternatives for one
+    term ("nursing homes" → (plejecent, plejehjem)), counted once where terms are counted."""
+    return readings(text, STOPWORDS | QUESTION_WORDS)[0]
 
 
 def danish_equivalents(text: str, known: Callable[[str], bool] | None = None) -> set[str]:

@@ -191,8 +191,10 @@ def refers_to_recommendation(decision: str) -> bool:
 # af Greve Bibliotek med at koste?", "Hvornår skal skateparken stå færdig?") presupposes the event: only an
 # agenda item that speaks of it answers, never one about the thing alone. Each event: the words a question
 # names it by (Danish and English, matched on stems), and the beginnings of the minutes' words for it, found
-# as a word (its stem), an inflection, or a part of a compound ("frasalg", "salgspris", "genåbning"). The
-# meeting's own acts (behandle, drøfte, godkende) are no such events.
+# as a word (its stem), an inflection or derivation the stemmer leaves ("ombyg" + "ning"), or the head of a
+# compound, which names what the compound is ("frasalg", "genåbning"); never a compound's first part: an
+# "åbningstid" is a time, a "salgspris" a price. The meeting's own acts (behandle, drøfte, godkende) are no
+# such events.
 _EVENTS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("solgt", "solgte", "sælge", "sælges", "salg", "salget", "frasalg", "afhændet", "afhænde", "afhændelse",
       "sold", "sell", "sale", "selling"),
@@ -219,7 +221,8 @@ _EVENTS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
      ("nedriv", "nedrev")),
 ]
 _EVENT_STEMS = [(frozenset(stem(w) for w in asked), frozenset(written)) for asked, written in _EVENTS]
-MIN_EVENT_PART = 4  # letters a beginning needs to be found inside a compound ("salg" in "frasalg", not "byg")
+MIN_EVENT_PART = 4  # letters a beginning needs to be found in a longer word ("salg" in "frasalg", not "byg")
+MAX_ENDING = 4  # letters an inflection or derivation may add to a beginning ("ombyg" + "ning", "færdig" + "gør")
 # A capitalised word after a preposition of place: "skatepark i Karlslunde", "swimming pool in Tune".
 _PLACED = re.compile(r"\b(?:i|ved|in|at|near)\s+([A-ZÆØÅ][\wæøåÆØÅ-]*)")
 
@@ -233,10 +236,11 @@ def asked_events(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
 
 def speaks_of_event(present: set[str], written: frozenset[str]) -> bool:
     """Whether a text's stems hold one of an event's words: as a stem, or a beginning of at least
-    MIN_EVENT_PART letters opening or closing a longer stem ("salgspris", "frasalg")."""
+    MIN_EVENT_PART letters with an ending of at most MAX_ENDING letters ("ombygning") or closing a compound
+    ("frasalg", "genåbning")."""
     stems = {stem(w) for w in written}
-    return bool(present & stems) or any(s.startswith(w) or s.endswith(w) for s in present for w in written
-                                        if len(w) >= MIN_EVENT_PART)
+    return bool(present & stems) or any((s.startswith(w) and len(s) - len(w) <= MAX_ENDING) or s.endswith(w)
+                                        for s in present for w in written if len(w) >= MIN_EVENT_PART)
 
 
 def placed_names(text: str) -> set[str]:

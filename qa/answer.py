@@ -32,6 +32,7 @@ from qa.vocabulary.words import (
     full_names,
     municipality_body_stems,
     stem,
+    term_alternatives,
     tokens,
 )
 
@@ -158,16 +159,28 @@ def _holds(present: set[str], part: str, loose: bool = False) -> bool:
                                              for s in present))
 
 
-def coverage(terms: set[str], passage: Passage, retriever: Retriever | None = None) -> float:
+def coverage(terms: set[str], passage: Passage, retriever: Retriever | None = None,
+             alternatives: list[tuple[str, ...]] | None = None) -> float:
     """Share of the question's content words found in the passage or its item title; with a retriever,
-    each word weighted by how specific it is and found when the known stems it stands for are there."""
+    each word weighted by how specific it is and found when the known stems it stands for are there. Words
+    that are `alternatives` for one term (the Danish words the English glossary gives for "nursing homes":
+    plejecenter, plejehjem) count as one, found when any is, weighing as the most specific of them."""
     if not terms:
         return 1.0
     present = set(content_stems(f"{passage.source.item_title} {passage.text}"))
     if retriever is None:
         return len(terms & present) / len(terms)
     found = _found(terms, present, retriever)
-    return sum(retriever.term_weight(t) for t in found) / sum(retriever.term_weight(t) for t in terms)
+    units = _units(terms, alternatives or [])
+    weight = {unit: max(retriever.term_weight(t) for t in unit) for unit in units}
+    return sum(weight[u] for u in units if u & found) / sum(weight.values())
+
+
+def _units(terms: set[str], alternatives: list[tuple[str, ...]]) -> set[frozenset[str]]:
+    """The terms as coverage counts them: each group of alternatives the terms hold more than one of as one."""
+    groups = {frozenset(g) & terms for g in alternatives if len(frozenset(g) & terms) > 1}
+    grouped = set().union(*groups) if groups else set()
+    return groups | {frozenset({t}) for t in terms - grouped}
 
 
 def _found(terms: set[str], present: set[str], retriever: Retriever) -> set[str]:
@@ -216,7 +229,7 @@ def _said_by_parts(term: str, terms: set[str]) -> bool:
 def speaks_to(question: Question, passage: Passage, retriever: Retriever, besides: set[str] = frozenset()) -> bool:
     """Whether one passage (with its item title) holds most of what the question is about, apart from the
     stems `besides` (a name whose mention is what is being tested)."""
-    return any(coverage(terms - besides, passage, retriever) >= MIN_COVERAGE
+    return any(coverage(terms - besides, passage, retriever, _alternatives(question)) >= MIN_COVERAGE
                for terms in _subject_variants(question, retriever) if terms - besides)
 
 
@@ -249,7 +262,8 @@ def answers_question(question: Question, passages: list[Passage], retriever: Ret
             return any(same_years(question, p) for p in passages[:COVERAGE_DEPTH])
     if not any(variants) and not question.filters.is_empty():
         return True  # the filters (a meeting's date, a committee) are the whole question
-    return any(coverage(terms, p, retriever) >= MIN_COVERAGE and same_years(question, p)
+    alternatives = _alternatives(question)
+    return any(coverage(terms, p, retriever, alternatives) >= MIN_COVERAGE and same_years(question, p)
                and (claim or presupposed(question, terms, p, retriever))
                for terms in variants if terms for p in passages[:COVERAGE_DEPTH])
 
@@ -270,6 +284,11 @@ def presupposed(question: Question, terms: set[str], passage: Passage, retriever
     if any(not speaks_of_event(present, written) for _, written in events):
         return False
     return not core or bool(_found(core, present, retriever))
+
+
+def _alternatives(question: Question) -> list[tuple[str, ...]]:
+    """An English question's Danish alternatives, one group per English word or phrase (none for Danish)."""
+    return term_alternatives(question.text) if question.language == "en" else []
 
 
 def same_years(question: Question, passage: Passage) -> bool:

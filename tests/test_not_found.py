@@ -192,6 +192,21 @@ def test_a_question_word_found_in_the_minutes_compounds(terms, title, text, shar
     assert coverage(terms, _passage(title, text, date(2024, 10, 8)), MINUTES) == pytest.approx(share)
 
 
+CARE = _Minutes({"plejecent": 5.0, "plejehjem": 4.0, "bol": 2.0})
+
+
+@pytest.mark.parametrize(("alternatives", "share"), [
+    # "nursing homes" → plejecenter, plejehjem: one term, found when either is, weighing as the rarer
+    ([("plejecent", "plejehjem")], 1.0),
+    ([], 6.0 / 11.0),  # counted as two words, the one the passage lacks halves the share
+])
+def test_alternatives_from_the_english_glossary_count_as_one_term(alternatives, share):
+    from qa.answer import coverage
+
+    passage = _passage("Nyt plejehjem", "Boligerne bygges i 2026.", date(2024, 10, 8))
+    assert coverage({"plejecent", "plejehjem", "bol"}, passage, CARE, alternatives) == pytest.approx(share)
+
+
 @pytest.mark.parametrize(("question", "counted"), [
     # "V-medlem" is "medlem" with a party letter: counted once, not again as a word the minutes never write
     ("Hvilket V-medlem deltog i mødet?", {"medlem", "deltog"}),

@@ -81,12 +81,15 @@ def treatments(retriever: Retriever, first: SourceRef, passages: list[Passage], 
     unnamed = [n for key, n in rank.items() if n < _BEST_EVIDENCE and key not in shown | numbered.keys() | titled.keys()]
     bar = min(unnamed, default=len(passages) + 1)
 
-    def newest(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[int, bool, int]:
+    def newest(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[int, bool, bool, int]:
         when = key_row[1].meeting_date
         pointers = lean.of(key_row[1].committee, when) + lean.names_numbers(key_row[1].title)
-        return -pointers, when is None, -(when or date.min).toordinal()
+        inside = when is not None and lean.since is not None and lean.until is not None and lean.since <= when <= lean.until
+        # the treatments of the period the question names in the order they were held (the case's way through
+        # that month: committee, Økonomiudvalget, council), the others newest first
+        return -pointers, when is None, not inside, (when or date.min).toordinal() * (1 if inside else -1)
 
-    def ranked(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[int, int, bool, int]:
+    def ranked(key_row: tuple[tuple[str, str, str], ItemRow]) -> tuple[int, int, bool, bool, int]:
         return (rank.get(key_row[0], len(passages)), *newest(key_row))
 
     by_title = sorted(((key, row) for key, row in titled.items() if rank.get(key, len(passages)) < bar), key=ranked)

@@ -83,6 +83,8 @@ def print_generated(run: SetRun, verbose: bool) -> None:
     for metric in ("questions (answerable / not in corpus)", "hit@1", "hit@5", "MRR@10", "answerable said not found"):
         extra = " | not built" if run.baseline_note else ""
         print(f"| {metric} | {' | '.join(rows[n][metric] for n in names)}{extra} |")
+    print("\n### Per kind: a title one item's, or shared by several (then any of them is the gold)\n")
+    print(report.grouped(run.questions, report.type_and_language_groups(run.questions)))
     _failures("generated", SetRun([r for r in run.questions if r.rank is None or r.rank > 5]), verbose)
 
 

@@ -3,7 +3,10 @@
 For every item with a non-empty Beslutning (not closed, not an Underskriftsark, not "Beslutning ikke
 frigivet") of the given files: "Hvad blev besluttet om <title>?", gold = that item. It measures retrieval
 at scale over near-identical items (the same case in fagudvalg, ØU and Byråd); a fixed seeded sample is
-scored per run. Embedding all 364 Greve meetings takes hours, so the files are those of the cached eval
+scored per run. A question names its item only when no other decided item has the same title: "Godkendelse
+af dagsorden" or a case title repeated word for word at the committee, Økonomiudvalget and Byrådet cannot
+tell one meeting from another, so such a question's gold is every item of that title, and it is reported
+apart (kind "title shared") from the questions whose title is one item's ("title unique"). Embedding all 364 Greve meetings takes hours, so the files are those of the cached eval
 store (the report says so).
 """
 
@@ -49,13 +52,23 @@ def decided_items(path: Path) -> list[tuple[str, str, str]]:
     return out
 
 
+def same_title(title: str) -> str:
+    """A title as two items share it: case and spacing aside."""
+    return " ".join(title.lower().split())
+
+
 def generated_questions(files: list[Path], sample: int | None = SAMPLE, seed: int = SEED) -> tuple[list[Question], int]:
     """A seeded sample of the generated questions over `files`, and how many there are in all."""
-    questions = [
-        Question(f"gen-{path.stem[-8:]}-{number}", f"Hvad blev besluttet om {title}?", "generated", "da", [],
-                 [ItemGold(path.name, day, number)], False)
-        for path in sorted(files) for day, number, title in decided_items(path)
-    ]
+    items = [(path, day, number, title) for path in sorted(files) for day, number, title in decided_items(path)]
+    by_title: dict[str, list[ItemGold]] = {}
+    for path, day, number, title in items:
+        by_title.setdefault(same_title(title), []).append(ItemGold(path.name, day, number))
+    questions = []
+    for path, day, number, title in items:
+        golds = by_title[same_title(title)]
+        kind = "title unique" if len(golds) == 1 else "title shared"
+        questions.append(Question(f"gen-{path.stem[-8:]}-{number}", f"Hvad blev besluttet om {title}?", kind, "da",
+                                  [], golds, False))
     total = len(questions)
     if sample is not None and total > sample:
         questions = sorted(random.Random(seed).sample(questions, sample), key=lambda q: q.id)

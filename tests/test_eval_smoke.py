@@ -125,3 +125,20 @@ def test_open_slice_with_baseline_columns(open_slice):
     naive = [r for r in run.questions if r.system == "naive baseline"]
     assert len(naive) == 3 and all(r.citations_verbatim == [True] for r in naive)
     assert "not built" not in report.grouped(run.questions, report.type_and_language_groups(run.questions))
+
+
+def test_generated_question_with_a_shared_title_has_every_item_of_that_title_as_gold(corpus_extra: Path):
+    """'Godkendelse af dagsorden' names no one meeting: any item so titled is its gold; a title one item has
+    is that item's alone."""
+    from eval.generated import decided_items, generated_questions
+
+    files = [corpus_extra / "greve-json" / name for name in FILES]
+    questions, total = generated_questions(files, sample=None)
+    assert total == len(questions) == sum(len(decided_items(path)) for path in files)
+    agenda = [q for q in questions if q.text == "Hvad blev besluttet om Godkendelse af dagsorden?"]
+    assert len(agenda) >= 2
+    assert all(q.kind == "title shared" and len(q.golds) == len(agenda) for q in agenda)
+    assert len({g.file for g in agenda[0].golds}) == len(agenda)  # one per meeting, each question's own among them
+    assert all(any(q.id == f"gen-{Path(g.file).stem[-8:]}-{g.item_number}" for g in q.golds) for q in agenda)
+    unique = [q for q in questions if q.kind == "title unique"]
+    assert unique and all(len(q.golds) == 1 and q.id.endswith("-" + q.golds[0].item_number) for q in unique)

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 
 from ingest.catalogue import MeetingRow
 from ingest.store import Store
-from ingest.vocabulary import SectionKind, reads_as_instructions
+from ingest.vocabulary import SectionKind, reads_as_instructions, section_kind_of
 from qa.citations import CitationRegistry, cite
 from qa.generation import ChatModel, checked_generation, format_passages
 from qa.retrieval import meeting_passages
@@ -26,22 +26,57 @@ from qa.vocabulary.sentences import sentences
 
 log = logging.getLogger(__name__)
 
-SUMMARY_VERSION = "s3"  # s3: a statement's adjacent sentences cited once
+SUMMARY_VERSION = "s4"  # s3: a statement's adjacent sentences cited once; s4: a gist from the section's own Resume
 NO_DECISION = "ingen beslutning"
 _GIST_ORDER = (SectionKind.SUMMARY, SectionKind.CASE, SectionKind.RECOMMENDATION, SectionKind.ATTACHMENTS)
 _MAX_QUOTE = 320  # characters of a gist or decision quote before the sentences stop
 _MAX_BLOCK = 900  # characters of a recommendation or decision quoted whole in a brief
 
 
-def leading_sentences(passage: Passage, limit: int = _MAX_QUOTE, at_most: int = 2) -> list[tuple[int, int]]:
-    """The first sentences of a passage, at most `at_most` and about `limit` characters."""
+def leading_sentences(passage: Passage, limit: int = _MAX_QUOTE, at_most: int = 2,
+                      within: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+    """The first sentences of a passage (or of its characters `within`), at most `at_most` and about `limit`
+    characters."""
+    low, high = within or (0, len(passage.text))
     spans: list[tuple[int, int]] = []
-    for start, end in sentences(passage.text):
+    for start, end in sentences(passage.text[low:high]):
+        start, end = start + low, end + low
         if spans and (len(spans) >= at_most or end - spans[0][0] > limit):
             break
         if not reads_as_instructions(passage.text[start:end]):  # planted text is never a gist or a decision
             spans.append((start, end))
     return spans
+
+
+def inner_sections(text: str) -> list[tuple[SectionKind | None, int, int]]:
+    """The parts of a passage that its own lines head as sections of the minutes, (kind, start, end) with the
+    heading line left out: Greve's portal writes one "Fremstilling" whose bold paragraphs "Sagsprocedure",
+    "Resume", "Sagsfremstilling" head its parts. Text before the first such line is a part of kind None.
+    Empty when no line heads a part."""
+    parts: list[tuple[SectionKind | None, int, int]] = []
+    kind: SectionKind | None = None
+    start = offset = 0
+    for line in text.splitlines(keepends=True):
+        heading = section_kind_of(line) if line.strip() else None
+        if heading is not None:
+            parts.append((kind, start, offset))
+            kind, start = heading, offset + len(line)
+        offset += len(line)
+    if not parts:
+        return []
+    parts.append((kind, start, len(text)))
+    return [(k, a, b) for k, a, b in parts if any(c.isalnum() for c in text[a:b])]
+
+
+def gist_spans(passage: Passage) -> list[tuple[int, int]]:
+    """The gist of an item from its first passage of the kind chosen: the first sentences of the passage's own
+    Resume part when its lines head parts, else of its first part that is neither procedure nor history
+    ("Sagsprocedure / Økonomiudvalget og Byrådet" says who treats the case, not what it is), else of the
+    passage."""
+    parts = inner_sections(passage.text)
+    chosen = (next((p for p in parts if p[0] is SectionKind.SUMMARY), None)
+              or next((p for p in parts if p[0] in (None, SectionKind.CASE)), None))
+    return leading_sentences(passage, within=chosen[1:] if chosen else None)
 
 
 def lead_statement(registry: CitationRegistry, passages: list[Passage], at_most: int = 3) -> Statement | None:
@@ -90,7 +125,7 @@ def build_summary(store: Store, meeting: MeetingRow) -> MeetingSummary:
         for kind in _GIST_ORDER:
             if sections.get(kind):
                 passage = sections[kind][0]
-                gist, from_recommendation = registry.statement(passage, leading_sentences(passage)), kind is SectionKind.RECOMMENDATION
+                gist, from_recommendation = registry.statement(passage, gist_spans(passage)), kind is SectionKind.RECOMMENDATION
                 break
         decision = lead_statement(registry, sections.get(SectionKind.DECISION, []))
         for passage in sections.get(SectionKind.DECISION, []):
